@@ -1,0 +1,114 @@
+// Merges the entries of every file into one record per paper: the same paper may be listed
+// once and have its abstract in several abstract files.
+import type { Paper } from './paper.js';
+import type { RawEntry } from './raw-entry.js';
+import { inferDescriptiveTitle } from './infer-title.js';
+import { introducedNames, titleSystemName } from './names.js';
+import { assignUniqueIds, nameKey, slugify } from './slug.js';
+
+const CODE_URL = /\bhttps?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)\/[^\s<>")\]]+/i;
+
+export function findCodeUrl(text: string): string | null {
+  const m = CODE_URL.exec(text);
+  if (!m) return null;
+  return m[0].replace(/[.,;:!?']+$/, '');
+}
+
+/** The abstract's words, for recognising the same abstract in two files. */
+function abstractKey(abstract: string): string {
+  return abstract
+    .toLowerCase()
+    .replace(/(?:\.\.\.|…)\s*$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, 160);
+}
+
+function isComplete(abstract: string): boolean {
+  return /[.!?)"”]$/.test(abstract.trim()) && !/(?:\.\.\.|…)$/.test(abstract.trim());
+}
+
+function pickAbstract(entries: RawEntry[]): string {
+  const complete = entries.filter((e) => isComplete(e.abstract));
+  const pool = complete.length > 0 ? complete : entries;
+  return pool.reduce((best, e) => (e.abstract.length > best.length ? e.abstract : best), pool[0]!.abstract);
+}
+
+/** Groups entries of the same paper: same abstract opening, or one abstract the start of another. */
+function groupEntries(entries: RawEntry[]): RawEntry[][] {
+  const parent = entries.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const byKey = new Map<string, number>();
+  const byTitle = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const key = abstractKey(entry.abstract);
+    const seen = byKey.get(key);
+    if (seen !== undefined) union(i, seen);
+    else byKey.set(key, i);
+    if (entry.listing) {
+      const t = nameKey(entry.listing.title);
+      const same = byTitle.get(t);
+      if (same !== undefined) union(i, same);
+      else byTitle.set(t, i);
+    }
+  });
+  const groups = new Map<number, RawEntry[]>();
+  entries.forEach((entry, i) => {
+    const root = find(i);
+    const list = groups.get(root) ?? [];
+    list.push(entry);
+    groups.set(root, list);
+  });
+  return [...groups.values()];
+}
+
+type Draft = Omit<Paper, 'id'> & { wantedId: string };
+
+function draftFrom(group: RawEntry[]): Draft {
+  const abstract = pickAbstract(group);
+  const listing = group.find((e) => e.listing)?.listing;
+  const introduced = group.flatMap((e) => introducedNames(e.abstract));
+  const names: string[] = [];
+  const addName = (n: string | null | undefined) => {
+    if (n && !names.some((x) => nameKey(x) === nameKey(n))) names.push(n);
+  };
+  let title: string;
+  let titleInferred = false;
+  if (listing) {
+    title = listing.title;
+    addName(titleSystemName(listing.title));
+  } else if (introduced[0]) {
+    title = introduced[0];
+    titleInferred = true;
+  } else {
+    title = inferDescriptiveTitle(abstract);
+    titleInferred = true;
+  }
+  introduced.forEach(addName);
+  const codeUrl = group.map((e) => findCodeUrl(e.abstract)).find((u) => u !== null) ?? null;
+  const wantedId = slugify(names[0] ?? title.split(/\s+/).slice(0, 6).join(' '), 48) || 'paper';
+  return {
+    wantedId,
+    title,
+    titleInferred,
+    authors: listing?.authors ?? [],
+    etAl: listing?.etAl ?? false,
+    affiliations: listing?.affiliations ?? [],
+    category: listing?.category ?? null,
+    date: listing?.date ?? null,
+    hasCode: Boolean(listing?.codeFlag) || codeUrl !== null,
+    codeUrl,
+    abstract,
+    names,
+    sources: group.map((e) => ({ file: e.file, line: e.line })),
+  };
+}
+
+export function mergeEntries(entries: RawEntry[]): Omit<Paper, never>[] {
+  const drafts = groupEntries(entries).map(draftFrom);
+  const ids = assignUniqueIds(drafts.map((d) => ({ wanted: d.wantedId, date: d.date, content: `${d.title}\n${d.abstract}` })));
+  return drafts.map(({ wantedId: _wanted, ...rest }, i) => ({ id: ids[i]!, ...rest }));
+}
