@@ -65,7 +65,7 @@ function groupEntries(entries: RawEntry[]): RawEntry[][] {
   return [...groups.values()];
 }
 
-type Draft = Omit<Paper, 'id'> & { wantedId: string };
+type Draft = Omit<Paper, 'id'> & { wantedId: string; strength: number };
 
 function draftFrom(group: RawEntry[]): Draft {
   const abstract = pickAbstract(group);
@@ -79,7 +79,9 @@ function draftFrom(group: RawEntry[]): Draft {
   let titleInferred = false;
   if (listing) {
     title = listing.title;
-    addName(titleSystemName(listing.title));
+    const titleName = titleSystemName(listing.title);
+    const confirmed = listing.title.includes(': ') || introduced.some((n) => nameKey(n) === nameKey(titleName ?? ''));
+    if (confirmed) addName(titleName);
   } else if (introduced[0]) {
     title = introduced[0];
     titleInferred = true;
@@ -90,8 +92,12 @@ function draftFrom(group: RawEntry[]): Draft {
   introduced.forEach(addName);
   const codeUrl = group.map((e) => findCodeUrl(e.abstract)).find((u) => u !== null) ?? null;
   const wantedId = slugify(names[0] ?? title.split(/\s+/).slice(0, 6).join(' '), 48) || 'paper';
+  const primary = names[0] ? nameKey(names[0]) : '';
+  const strength =
+    (listing && nameKey(titleSystemName(listing.title) ?? '') === primary ? 1 : 0) + (introduced.some((n) => nameKey(n) === primary) ? 1 : 0);
   return {
     wantedId,
+    strength,
     title,
     titleInferred,
     authors: listing?.authors ?? [],
@@ -107,8 +113,10 @@ function draftFrom(group: RawEntry[]): Draft {
   };
 }
 
-export function mergeEntries(entries: RawEntry[]): Omit<Paper, never>[] {
+export function mergeEntries(entries: RawEntry[]): Paper[] {
   const drafts = groupEntries(entries).map(draftFrom);
-  const ids = assignUniqueIds(drafts.map((d) => ({ wanted: d.wantedId, date: d.date, content: `${d.title}\n${d.abstract}` })));
-  return drafts.map(({ wantedId: _wanted, ...rest }, i) => ({ id: ids[i]!, ...rest }));
+  const ids = assignUniqueIds(
+    drafts.map((d) => ({ wanted: d.wantedId, strength: d.strength, date: d.date, content: `${d.title}\n${d.abstract}` })),
+  );
+  return drafts.map(({ wantedId: _wanted, strength: _strength, ...rest }, i) => ({ id: ids[i]!, ...rest }));
 }

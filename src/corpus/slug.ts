@@ -42,9 +42,10 @@ export function shortHash(text: string, length = 6): string {
 
 /**
  * Makes ids unique without depending on file order: papers that want the same id are ordered by
- * date and content, the first keeps it, the others get a short hash of their content.
+ * how strongly they claim the name (title and abstract both naming it beats a passing title),
+ * then date and content; the first keeps it, the others get a short hash of their content.
  */
-export function assignUniqueIds<T extends { wanted: string; date: string | null; content: string }>(items: T[]): string[] {
+export function assignUniqueIds<T extends { wanted: string; strength: number; date: string | null; content: string }>(items: T[]): string[] {
   const byWanted = new Map<string, number[]>();
   items.forEach((item, i) => {
     const list = byWanted.get(item.wanted) ?? [];
@@ -55,6 +56,7 @@ export function assignUniqueIds<T extends { wanted: string; date: string | null;
   const taken = new Set(byWanted.keys());
   for (const [wanted, indexes] of byWanted) {
     const sorted = [...indexes].sort((a, b) => {
+      if (items[a]!.strength !== items[b]!.strength) return items[b]!.strength - items[a]!.strength;
       const da = items[a]!.date ?? '9999';
       const db = items[b]!.date ?? '9999';
       if (da !== db) return da < db ? -1 : 1;

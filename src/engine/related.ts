@@ -1,0 +1,108 @@
+// related(paper): the most similar papers by tf-idf over titles and abstracts, with the words,
+// acronyms and authors they share.
+import type { Paper } from '../corpus/paper.js';
+import type { SearchIndex } from './search-index.js';
+import { term, tokens } from './text.js';
+
+export interface RelatedHit {
+  paper: Paper;
+  score: number;
+  /** What the two papers share, most telling first: names and terms, then authors. */
+  shared: string[];
+}
+
+export interface RelatedDeps {
+  papers: readonly Paper[];
+  index: SearchIndex;
+  documentFrequency: ReadonlyMap<string, number>;
+}
+
+interface Profile {
+  weights: Map<string, number>;
+  surface: Map<string, string>;
+  norm: number;
+}
+
+function profile(paper: Paper, deps: RelatedDeps): Profile {
+  const counts = new Map<string, number>();
+  const surface = new Map<string, string>();
+  const count = (text: string, times: number) => {
+    for (const t of tokens(text)) {
+      const x = term(t.word);
+      if (!x || /^\d+$/.test(x)) continue;
+      counts.set(x, (counts.get(x) ?? 0) + times);
+      // Prefer the form that shows it is a name or acronym ("MoE" over "moe").
+      const prev = surface.get(x);
+      if (!prev || (isNameLike(t.word) && !isNameLike(prev))) surface.set(x, isNameLike(t.word) ? t.word : t.word.toLowerCase());
+    }
+  };
+  count(paper.title, 2);
+  count(paper.abstract, 1);
+  const n = deps.papers.length;
+  const weights = new Map<string, number>();
+  let sum = 0;
+  for (const [t, c] of counts) {
+    const idf = Math.log(1 + n / (deps.documentFrequency.get(t) ?? 1));
+    const w = (1 + Math.log(c)) * idf * (BOILERPLATE.has(t) ? BOILERPLATE_WEIGHT : 1);
+    weights.set(t, w);
+    sum += w * w;
+  }
+  return { weights, surface, norm: Math.sqrt(sum) || 1 };
+}
+
+// Words every abstract uses; they say nothing about what two papers share.
+const BOILERPLATE = new Set(
+  `achiev approach abl addit advanc art benchmark capabl challeng compar comprehens demonstr design develop effect
+effici enabl enhanc evalu experi extens final follow further furthermor however improv includ introduc key larg
+method model novel notabl obtain outperform paper perform present previou propos provid rel remark result reveal
+show signific similar specif state strong studi substanti superior support task techniqu train various well work`.split(/\s+/),
+);
+const BOILERPLATE_WEIGHT = 0.2;
+
+const TOP_TERMS = 20;
+const CANDIDATES = 40;
+
+function isNameLike(word: string): boolean {
+  return /\p{Lu}/u.test(word.slice(1)) || /^\p{Lu}{2,}/u.test(word);
+}
+
+export function related(deps: RelatedDeps, source: number, limit = 5): RelatedHit[] {
+  const paper = deps.papers[source]!;
+  const mine = profile(paper, deps);
+  const top = [...mine.weights.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+  if (top.length === 0) return [];
+  const weightOf = new Map(top);
+  const results = deps.index.search(top.map(([t]) => t).join(' '), {
+    fields: ['title', 'abstract', 'names'],
+    combineWith: 'OR',
+    boostTerm: (t) => weightOf.get(t) ?? 1,
+    filter: (r) => r.id !== source,
+  });
+  const hits: RelatedHit[] = [];
+  for (const r of results.slice(0, CANDIDATES)) {
+    const other = deps.papers[r.id as number]!;
+    const theirs = profile(other, deps);
+    let dot = 0;
+    const shared: Array<[string, number]> = [];
+    for (const [t, w] of mine.weights) {
+      const v = theirs.weights.get(t);
+      if (v === undefined) continue;
+      dot += w * v;
+      shared.push([t, w * v]);
+    }
+    const cosine = dot / (mine.norm * theirs.norm);
+    const authors = paper.authors.filter((a) => other.authors.includes(a));
+    const score = cosine + 0.05 * authors.length + (paper.category && paper.category === other.category ? 0.02 : 0);
+    // Show what they share, not who they are: leave out words of either paper's own names
+    // ("DeepSeek", "V2") and boilerplate; acronyms and names first ("MLA", "MoE").
+    const ownNames = new Set([...paper.names, ...other.names].flatMap((n) => tokens(n).map((t) => term(t.word))));
+    const words = shared
+      .filter(([t]) => !ownNames.has(t) && !BOILERPLATE.has(t))
+      .map(([t, w]): [string, number] => [mine.surface.get(t) ?? t, w])
+      .sort((a, b) => Number(isNameLike(b[0])) - Number(isNameLike(a[0])) || b[1] - a[1])
+      .slice(0, 5)
+      .map(([word]) => word);
+    hits.push({ paper: other, score, shared: [...words, ...authors.slice(0, 3).map((a) => `author ${a}`)] });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id)).slice(0, limit);
+}
