@@ -1,0 +1,141 @@
+// The `paperbot` command line: `query`, `corpus` and `start`. With no chat tokens configured,
+// `start` opens the terminal chat over the corpus.
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createPaperbot, type Paperbot } from '../app.js';
+import { parseConfig, ConfigError, type Config } from '../config.js';
+import { parseText } from '../commands/parse-text.js';
+import { paperJson, replyJson } from '../commands/reply-json.js';
+import { errorReply, type Reply } from '../reply.js';
+import { formatIssue } from '../corpus/paper.js';
+import { PaperbotError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { plainStyle, renderText } from '../../adapters/console/render-text.js';
+import { runConsoleChat } from '../../adapters/console/chat.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const USAGE = `Usage: paperbot <command> [options]
+
+Commands:
+  start                         run the bot (the terminal chat when no Discord or Slack tokens are set)
+  query "<command>" [--json]    answer one chat command, e.g. query "/paper deepseek-v3"
+  query --batch FILE [--json]   answer one command per line of FILE (- for standard input)
+  corpus [--json]               list the parsed papers and the entries that were skipped
+
+Options:
+  --data DIR    the folder of paper files (default: data/, or PAPERBOT_DATA)
+  --json        print JSON instead of text
+  -h, --help    this help`;
+
+function makeLogger(config: Config, command: string): Logger {
+  // Logs go to stderr so that stdout stays clean for replies and JSON.
+  const level = config.LOG_LEVEL ?? (command === 'start' ? 'info' : 'warn');
+  if (process.stderr.isTTY) {
+    return pino({ level, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
+  }
+  return pino({ level }, pino.destination(2));
+}
+
+function answer(bot: Paperbot, line: string): Reply {
+  const parsed = parseText(line);
+  return parsed.ok ? bot.commands.handle(parsed.input) : errorReply(parsed.code, parsed.message);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        batch: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`paperbot: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [command = 'help', ...rest] = args.positionals;
+  if (args.values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = parseConfig(process.env);
+  const logger = makeLogger(config, command);
+  const dataDir = path.resolve(args.values.data ?? config.PAPERBOT_DATA ?? path.join(ROOT, 'data'));
+  const now = config.PAPERBOT_NOW ? new Date(config.PAPERBOT_NOW) : undefined;
+  const clock = () => now ?? new Date();
+
+  switch (command) {
+    case 'query': {
+      const bot = await createPaperbot({ dataDir, clock, logger });
+      const print = (reply: Reply) => process.stdout.write(`${args.values.json ? JSON.stringify(replyJson(reply)) : renderText(reply, plainStyle)}\n`);
+      if (args.values.batch !== undefined) {
+        const source = args.values.batch === '-' ? await readStdin() : await readFile(args.values.batch, 'utf8');
+        for (const line of source.split(/\r?\n/)) {
+          if (!line.trim()) continue;
+          print(answer(bot, line));
+          if (!args.values.json) process.stdout.write('\n');
+        }
+        return 0;
+      }
+      if (rest.length === 0) {
+        process.stderr.write('paperbot: query needs a command, e.g. paperbot query "/paper deepseek-v3"\n');
+        return 2;
+      }
+      const reply = answer(bot, rest.join(' '));
+      print(reply);
+      return 0;
+    }
+    case 'corpus': {
+      const bot = await createPaperbot({ dataDir, clock, logger });
+      const { papers, issues, files } = bot.corpus;
+      if (args.values.json) {
+        process.stdout.write(`${JSON.stringify({ ok: true, files, count: papers.length, papers: papers.map((p) => ({ ...paperJson(p), sources: p.sources })), skipped: issues.filter((i) => i.severity === 'skipped'), warnings: issues.filter((i) => i.severity === 'warning') })}\n`);
+        return 0;
+      }
+      process.stdout.write(`${papers.length} papers from ${files.length} files in ${dataDir}\n`);
+      for (const p of papers) process.stdout.write(`  ${p.id.padEnd(28)} ${p.date ?? '          '}  ${p.title}${p.titleInferred ? ' (title inferred)' : ''}\n`);
+      const skipped = issues.filter((i) => i.severity === 'skipped');
+      process.stdout.write(`${skipped.length} entries skipped, ${issues.length - skipped.length} warnings\n`);
+      for (const issue of issues) process.stdout.write(`  ${issue.severity}: ${formatIssue(issue)}\n`);
+      return 0;
+    }
+    case 'start': {
+      const bot = await createPaperbot({ dataDir, clock, logger });
+      if (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN) {
+        process.stderr.write('paperbot: the Discord and Slack adapters are not part of this build yet; starting the terminal chat instead.\n');
+      }
+      await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
+      return 0;
+    }
+    default:
+      process.stderr.write(`paperbot: unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Problems a person can fix get one clear message, never a stack trace.
+    if (err instanceof ConfigError || err instanceof PaperbotError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`paperbot: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

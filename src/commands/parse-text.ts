@@ -1,0 +1,53 @@
+// Turns a line of chat text ("/paper deepseek-v3") into a command input, or a message saying
+// what went wrong. Platforms with real slash commands skip this and build the input directly.
+import type { CommandInput } from './command.js';
+import { COMMANDS, COMMAND_NAMES, MAX_INPUT_LENGTH } from './definitions.js';
+
+export type TextParse = { ok: true; input: CommandInput } | { ok: false; code: string; message: string };
+
+const QUESTION_START = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|could|should|list|define|explain)\b/i;
+
+export function knownCommandsText(): string {
+  return COMMANDS.map((c) => c.usage).join(', ');
+}
+
+function argFor(name: string, rest: string): CommandInput {
+  switch (name) {
+    case 'paper': {
+      // In text, "--full" (or "full") after the name asks for the whole abstract, like the card's button.
+      const full = /\s+(?:--full|full)$/i.exec(rest);
+      return { command: 'paper', args: full ? { name: rest.slice(0, full.index), full: true } : { name: rest } };
+    }
+    case 'search':
+      return { command: 'search', args: { query: rest } };
+    case 'ask':
+      return { command: 'ask', args: { question: rest } };
+    case 'related':
+      return { command: 'related', args: { paper: rest } };
+    default:
+      return { command: 'help', args: {} };
+  }
+}
+
+/**
+ * "/paper x" runs /paper. Text without a slash is a question when it reads like one ("what is
+ * MLA?"), otherwise a paper name, so the terminal chat answers plain typing too.
+ */
+export function parseText(line: string): TextParse {
+  const text = line.trim();
+  if (!text) return { ok: false, code: 'empty', message: 'Type a command, e.g. /paper deepseek-v3. /help lists them all.' };
+  if (text.length > MAX_INPUT_LENGTH + 20) {
+    return { ok: false, code: 'too_long', message: `That is ${text.length.toLocaleString('en')} characters; keep it under ${MAX_INPUT_LENGTH.toLocaleString('en')}.` };
+  }
+  if (!text.startsWith('/')) {
+    return { ok: true, input: QUESTION_START.test(text) || text.endsWith('?') ? argFor('ask', text) : argFor('paper', text) };
+  }
+  const m = /^\/(\S*)\s*([\s\S]*)$/.exec(text)!;
+  const name = m[1]!.toLowerCase();
+  const rest = m[2]!.trim();
+  if (!(COMMAND_NAMES as readonly string[]).includes(name)) {
+    const shown = name.length > 30 ? `${name.slice(0, 30)}…` : name;
+    return { ok: false, code: 'unknown_command', message: `There is no /${shown} command. Commands: ${knownCommandsText()}.` };
+  }
+  return { ok: true, input: argFor(name, rest) };
+}
