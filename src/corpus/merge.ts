@@ -34,34 +34,18 @@ function pickAbstract(entries: RawEntry[]): string {
   return pool.reduce((best, e) => (e.abstract.length > best.length ? e.abstract : best), pool[0]!.abstract);
 }
 
-/** Groups entries of the same paper: same abstract opening, or one abstract the start of another. */
+/**
+ * Groups entries of the same paper by their abstract's opening words. Titles alone are not
+ * enough: two different papers can share a title, and an abstract file has no titles at all.
+ */
 function groupEntries(entries: RawEntry[]): RawEntry[][] {
-  const parent = entries.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
-  const byKey = new Map<string, number>();
-  const byTitle = new Map<string, number>();
-  entries.forEach((entry, i) => {
+  const groups = new Map<string, RawEntry[]>();
+  for (const entry of entries) {
     const key = abstractKey(entry.abstract);
-    const seen = byKey.get(key);
-    if (seen !== undefined) union(i, seen);
-    else byKey.set(key, i);
-    if (entry.listing) {
-      const t = nameKey(entry.listing.title);
-      const same = byTitle.get(t);
-      if (same !== undefined) union(i, same);
-      else byTitle.set(t, i);
-    }
-  });
-  const groups = new Map<number, RawEntry[]>();
-  entries.forEach((entry, i) => {
-    const root = find(i);
-    const list = groups.get(root) ?? [];
-    list.push(entry);
-    groups.set(root, list);
-  });
+    const list = groups.get(key);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
   return [...groups.values()];
 }
 

@@ -21,6 +21,7 @@ export interface NameMatch {
   key: string;
 }
 
+const PREFIX_SCAN_LIMIT = 50_000;
 const WEIGHT = { titleName: 3, fullTitle: 3, introducedFirst: 2, introduced: 1, id: 1, short: 1 } as const;
 
 function familyOf(name: string): { family: string; rest: string } | null {
@@ -111,6 +112,13 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
   const exact = (key: string, options: { short?: boolean } = {}) =>
     collect((byKey.get(key) ?? []).filter((a) => a.short === (options.short ?? false)));
 
+  // For ranking completions without touching every alias: each key's best per-paper weight.
+  const keyScore = sortedKeys.map((k) => {
+    const perPaper = new Map<number, number>();
+    for (const a of byKey.get(k)!) if (!a.short) perPaper.set(a.paper, (perPaper.get(a.paper) ?? 0) + a.weight);
+    return Math.max(0, ...perPaper.values());
+  });
+
   const prefix = (key: string, limit: number): NameMatch[] => {
     if (!key) return [];
     const version = versionOf(key);
@@ -121,14 +129,27 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
       if (sortedKeys[mid]! < key) lo = mid + 1;
       else hi = mid;
     }
-    const found: Alias[] = [];
-    for (let i = lo; i < sortedKeys.length && sortedKeys[i]!.startsWith(key) && found.length < limit * 4; i++) {
+    // Best completions first: the strongest claim, then the shortest name ("DeepSeek-V3" before
+    // "DeepSeek-V3-Adaptive: …"). The scan is bounded so one letter stays cheap in a huge corpus.
+    const best: number[] = [];
+    const better = (a: number, b: number) => keyScore[a]! - keyScore[b]! || sortedKeys[b]!.length - sortedKeys[a]!.length;
+    for (let i = lo, scanned = 0; i < sortedKeys.length && scanned < PREFIX_SCAN_LIMIT && sortedKeys[i]!.startsWith(key); i++, scanned++) {
       const k = sortedKeys[i]!;
       // "deepseek-v3" may complete to "deepseek-v3 technical report" but never to "deepseek-v3.2".
-      if (version && versionOf(k.slice(0, key.length + 3)) !== version && /[\d.]/.test(k[key.length] ?? '')) continue;
-      found.push(...byKey.get(k)!.filter((a) => !a.short));
+      if (version && /[\d.]/.test(k[key.length] ?? '') && /\d$/.test(key)) continue;
+      if (keyScore[i] === 0) continue;
+      if (best.length < limit * 2) {
+        best.push(i);
+        best.sort((a, b) => better(b, a));
+      } else if (better(i, best.at(-1)!) > 0) {
+        best[best.length - 1] = i;
+        best.sort((a, b) => better(b, a));
+      }
     }
-    return collect(found).slice(0, limit);
+    const found = best.flatMap((i) => byKey.get(sortedKeys[i]!)!.filter((a) => !a.short));
+    return collect(found)
+      .sort((x, y) => y.score - x.score || x.key.length - y.key.length || x.paper - y.paper)
+      .slice(0, limit);
   };
 
   const fuzzy = (key: string) => {
