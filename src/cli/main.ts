@@ -15,6 +15,7 @@ import { PaperbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { plainStyle, renderText } from '../../adapters/console/render-text.js';
 import { runConsoleChat } from '../../adapters/console/chat.js';
+import { configuredPlatforms, startAdapters } from './start-adapters.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -110,10 +111,17 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const bot = await createPaperbot({ dataDir, clock, logger });
-      if (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN) {
-        process.stderr.write('paperbot: the Discord and Slack adapters are not part of this build yet; starting the terminal chat instead.\n');
+      if (configuredPlatforms(config).length === 0) {
+        await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
+        return 0;
       }
-      await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
+      const adapters = await startAdapters(bot, config, logger);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await Promise.allSettled(adapters.map((a) => a.stop()));
       return 0;
     }
     default:
