@@ -26,6 +26,7 @@ Commands:
   query "<command>" [--json]    answer one chat command, e.g. query "/paper deepseek-v3"
   query --batch FILE [--json]   answer one command per line of FILE (- for standard input)
   corpus [--json]               list the parsed papers and the entries that were skipped
+  discord register [--guild ID] register the slash commands with Discord
 
 Options:
   --data DIR    the folder of paper files (default: data/, or PAPERBOT_DATA)
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         batch: { type: 'string' },
+        guild: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -123,6 +125,13 @@ async function main(argv: string[]): Promise<number> {
       });
       await Promise.allSettled(adapters.map((a) => a.stop()));
       return 0;
+    }
+    case 'discord': {
+      // `paperbot discord register [--guild ID]`: lives with the Discord adapter.
+      const mod = (await import('../../adapters/discord/cli.js')) as {
+        runDiscordCli(options: { args: string[]; guild?: string }, config: Config, logger: Logger): Promise<number>;
+      };
+      return mod.runDiscordCli(args.values.guild === undefined ? { args: rest } : { args: rest, guild: args.values.guild }, config, logger);
     }
     default:
       process.stderr.write(`paperbot: unknown command "${command}"\n\n${USAGE}\n`);
