@@ -128,7 +128,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'discord': {
       // `paperbot discord register [--guild ID]`: lives with the Discord adapter.
-      const mod = (await import('../../adapters/discord/cli.js')) as {
+      const entry = '../../adapters/discord/cli.js';
+      const mod = (await import(entry)) as {
         runDiscordCli(options: { args: string[]; guild?: string }, config: Config, logger: Logger): Promise<number>;
       };
       return mod.runDiscordCli(args.values.guild === undefined ? { args: rest } : { args: rest, guild: args.values.guild }, config, logger);
