@@ -4,6 +4,7 @@ import MiniSearch from 'minisearch';
 import type { Paper } from '../corpus/paper.js';
 import { nameKey, versionOf } from '../corpus/slug.js';
 import { editDistance } from './edit-distance.js';
+import { introducedNames } from '../corpus/names.js';
 
 export interface Alias {
   paper: number;
@@ -65,10 +66,14 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
       own.set(`${short}:${key}`, alias);
       aliases.push(alias);
     };
+    // A name counts for more when both the title and the abstract claim it ("DeepSeek-V3 Technical
+    // Report" + "We present DeepSeek-V3"): a follow-up titled "DeepSeek-V3-Sparse: …" claims less.
     const titleName = paper.titleInferred ? null : paper.names.find((n) => paper.title.startsWith(n));
-    paper.names.forEach((name, k) => {
-      if (name === titleName) add(name, WEIGHT.titleName);
-      else add(name, k <= 1 ? WEIGHT.introducedFirst : WEIGHT.introduced);
+    const introduced = introducedNames(paper.abstract).map(nameKey);
+    paper.names.forEach((name) => {
+      const intro = introduced.indexOf(nameKey(name));
+      const introWeight = intro === -1 ? 0 : intro <= 1 ? WEIGHT.introducedFirst : WEIGHT.introduced;
+      add(name, (name === titleName ? WEIGHT.titleName : 0) + (introWeight || (name === titleName ? 0 : WEIGHT.introduced)));
       const f = familyOf(name);
       if (f && (familyPapers.get(f.family)?.size ?? 0) >= 2) add(f.rest, WEIGHT.short, true);
     });

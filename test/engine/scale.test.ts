@@ -1,0 +1,78 @@
+// A 20,000-paper corpus of follow-up papers that name the seed models in their titles and
+// abstracts, plus the seed files: named lookups must still return the papers that ARE those models.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus, type Corpus } from '../../src/corpus/load-corpus.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
+import { generateListing } from '../support/generate-corpus.js';
+import { DATA_DIR, TEST_NOW } from '../support/seed.js';
+
+let engine: Engine;
+let corpus: Corpus;
+
+beforeAll(() => {
+  const seedFiles = readdirSync(DATA_DIR).map((name) => ({ name, text: readFileSync(path.join(DATA_DIR, name), 'utf8') }));
+  // Generated files sort before and after the seed files, so file order cannot favour the seed.
+  const generated = [
+    { name: '000_aaa_followups.txt', text: generateListing({ count: 10_000, seed: 1, minWords: 60, maxWords: 110 }) },
+    { name: '999_zzz_followups.txt', text: generateListing({ count: 10_000, seed: 2, minWords: 60, maxWords: 110 }) },
+  ];
+  corpus = buildCorpus([...generated, ...seedFiles], () => TEST_NOW);
+  engine = createEngine(corpus);
+}, 240_000);
+
+describe('a 20,000-paper corpus of follow-ups that mention the seed models', () => {
+  it('THEN all 20,000 follow-ups and the 22 seed papers load', () => {
+    expect(corpus.papers.length).toBe(20_022);
+    expect(corpus.issues).toEqual([]);
+  });
+
+  it('THEN the generated titles and abstracts really do mention the seed names', () => {
+    const mentioning = corpus.papers.filter((p) => /DeepSeek-V3(?![.\d])/.test(`${p.title} ${p.abstract}`) && p.id !== 'deepseek-v3');
+    expect(mentioning.length).toBeGreaterThan(1000);
+    expect(corpus.papers.some((p) => p.title.startsWith('DeepSeek-V3 Meets'))).toBe(true);
+  });
+
+  it.each([
+    ['deepseek-v3', 'deepseek-v3'],
+    ['DeepSeek-V3', 'deepseek-v3'],
+    ['deepseek v3', 'deepseek-v3'],
+    ['deepsek v3', 'deepseek-v3'],
+    ['DeepSeek-V3.2', 'deepseek-v3-2'],
+    ['deepseek-v2', 'deepseek-v2'],
+    ['deepseek-ocr 2', 'deepseek-ocr-2'],
+    ['DeepSeek-OCR-2', 'deepseek-ocr-2'],
+    ['ocr2', 'deepseek-ocr-2'],
+    ['deepseek-ocr', 'deepseek-ocr'],
+    ['janus', 'janus'],
+    ['Janus-Pro', 'janus-pro'],
+    ['JanusFlow', 'janusflow'],
+    ['deepseek-r1', 'deepseek-r1'],
+    ['deepseek-vl2', 'deepseek-vl2'],
+    ['engram', 'engram'],
+    ['mHC', 'mhc'],
+  ])('GIVEN %j THEN still the seed paper %s', (name, id) => {
+    const r = engine.lookup(name);
+    expect(r.kind === 'found' ? r.paper.id : r.kind).toBe(id);
+  });
+
+  it('THEN the seed papers keep their ids', () => {
+    expect(engine.get('deepseek-v3')!.title).toBe('DeepSeek-V3 Technical Report');
+    expect(engine.get('janus-pro')!.sources[0]!.file).toBe('002_dcaf581b5b5ef693.txt');
+  });
+
+  it('THEN search for a seed name puts the seed paper first, and ask still cites it', () => {
+    const r = engine.search('DeepSeek-V3');
+    expect(r.ok && r.value.hits[0]!.paper.id).toBe('deepseek-v3');
+    const a = engine.ask('How many total parameters does DeepSeek-V3 have?');
+    expect(a.citations[0]!.paper.id).toBe('deepseek-v3');
+    expect(a.text).toContain('671B');
+  });
+
+  it('THEN autocomplete for "deepseek-v" offers the seed versions before the variants', () => {
+    const ids = engine.suggest('deepseek-v').map((s) => s.id);
+    expect(ids.length).toBeLessThanOrEqual(25);
+    expect(ids.slice(0, 6)).toEqual(expect.arrayContaining(['deepseek-v2', 'deepseek-v3', 'deepseek-v3-2']));
+  });
+});
