@@ -36,10 +36,13 @@ function argFor(name: string, rest: string): CommandInput {
 export function parseText(line: string): TextParse {
   const text = line.trim();
   if (!text) return { ok: false, code: 'empty', message: 'Type a command, e.g. /paper deepseek-v3. /help lists them all.' };
-  if (text.length > MAX_INPUT_LENGTH + 20) {
-    return { ok: false, code: 'too_long', message: `That is ${text.length.toLocaleString('en')} characters; keep it under ${MAX_INPUT_LENGTH.toLocaleString('en')}.` };
-  }
+  const tooLong = (arg: string): TextParse | null =>
+    arg.length > MAX_INPUT_LENGTH
+      ? { ok: false, code: 'too_long', message: `That is ${arg.length.toLocaleString('en')} characters; keep it under ${MAX_INPUT_LENGTH.toLocaleString('en')}.` }
+      : null;
   if (!text.startsWith('/')) {
+    const long = tooLong(text);
+    if (long) return long;
     return { ok: true, input: QUESTION_START.test(text) || text.endsWith('?') ? argFor('ask', text) : argFor('paper', text) };
   }
   const m = /^\/(\S*)\s*([\s\S]*)$/.exec(text)!;
@@ -49,5 +52,5 @@ export function parseText(line: string): TextParse {
     const shown = name.length > 30 ? `${name.slice(0, 30)}…` : name;
     return { ok: false, code: 'unknown_command', message: `There is no /${shown} command. Commands: ${knownCommandsText()}.` };
   }
-  return { ok: true, input: argFor(name, rest) };
+  return tooLong(rest) ?? { ok: true, input: argFor(name, rest) };
 }
