@@ -49,14 +49,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       const name = String(issue.path[0] ?? 'environment');
       problems.push(issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
     }
-  } else {
-    const c = result.data;
-    if (c.DISCORD_TOKEN && !c.DISCORD_APP_ID) problems.push('DISCORD_APP_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal');
-    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      problems.push('SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
-    }
-    if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return result.data!;
+  // Checks across variables look at what is set, valid or not, so every problem shows at once.
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  if (set('DISCORD_TOKEN') && !set('DISCORD_APP_ID')) problems.push('DISCORD_APP_ID is required with DISCORD_TOKEN: copy the Application ID from the Discord developer portal');
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  }
+  if ((set('SLACK_APP_TOKEN') || set('SLACK_SIGNING_SECRET')) && !set('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
 }
