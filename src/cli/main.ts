@@ -35,7 +35,9 @@ Options:
 
 function makeLogger(config: Config, command: string): Logger {
   // Logs go to stderr so that stdout stays clean for replies and JSON.
-  const level = config.LOG_LEVEL ?? (command === 'start' ? 'info' : 'warn');
+  // The terminal chat shares the terminal with the person typing: only warnings interrupt it.
+  const serving = command === 'start' && configuredPlatforms(config).length > 0;
+  const level = config.LOG_LEVEL ?? (serving ? 'info' : 'warn');
   if (process.stderr.isTTY) {
     return pino({ level, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
   }
