@@ -1,6 +1,7 @@
 // The `paperbot` command line: `query`, `corpus` and `start`. With no chat tokens configured,
 // `start` opens the terminal chat over the corpus.
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,14 @@ import { plainStyle, renderText } from '../../adapters/console/render-text.js';
 import { runConsoleChat } from '../../adapters/console/chat.js';
 import { configuredPlatforms, startAdapters } from './start-adapters.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project folder (where package.json is), whether running from src/ with tsx or from dist/. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const ROOT = projectRoot();
 
 const USAGE = `Usage: paperbot <command> [options]
 
