@@ -1,0 +1,64 @@
+// The real entry points as a user runs them: `npm start` (tsx src/cli/main.ts start) with
+// DISCORD_TOKEN set answers slash commands, and `paperbot discord register --guild` registers them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/commands/definitions.js';
+import { createFakeDiscord, type FakeDiscord } from '../../fakes/discord/fake-discord.js';
+import { lateCallbacks, messageOf } from './harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+const children: ChildProcess[] = [];
+const fakes: FakeDiscord[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const fake of fakes.splice(0)) {
+    await fake.close();
+    expect(lateCallbacks(fake)).toEqual([]);
+  }
+});
+
+function run(args: string[], env: Record<string, string>): { child: ChildProcess; output: { stdout: string; stderr: string }; exit: Promise<number | null> } {
+  // Only what the bot needs: no tokens leak in from the environment running the tests.
+  const child = spawn(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exit };
+}
+
+async function fake(): Promise<FakeDiscord> {
+  const f = await createFakeDiscord({ interactionTimeoutMs: 60_000, waitTimeoutMs: 20_000 });
+  fakes.push(f);
+  return f;
+}
+
+describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
+  it('WHEN npm start runs THEN the Discord adapter answers /paper deepseek-v3 and stops on SIGTERM', async () => {
+    const discord = await fake();
+    const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info' };
+    const bot = run(['start'], env);
+    await discord.waitForIdentify();
+    const callback = await (await discord.sendInteraction({ type: 2, data: { name: 'paper', options: [{ name: 'name', type: 3, value: 'deepseek-v3' }] } })).callback();
+    expect(messageOf(callback.data).embeds[0]?.['title']).toBe('DeepSeek-V3 Technical Report');
+
+    bot.child.kill('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    expect(bot.output.stderr).toContain('discord: connected');
+    expect(bot.output.stderr).toContain('discord: stopped');
+    expect(bot.output.stderr).not.toContain('fake-token');
+  });
+
+  it('WHEN paperbot discord register --guild runs THEN the commands are registered and printed', async () => {
+    const discord = await fake();
+    const cli = run(['discord', 'register', '--guild', discord.guildId], { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl });
+    expect(await cli.exit).toBe(0);
+    expect(cli.output.stdout).toContain(`in server ${discord.guildId}`);
+    expect(discord.guildCommands.map((c) => c['name'])).toEqual(COMMANDS.map((c) => c.name));
+  });
+});
