@@ -93,7 +93,7 @@ export function postSignedRequest(
   });
 }
 
-/** Default slash-command fields (override any via `fields`). No response_url unless you pass one. */
+/** Default slash-command fields (override any via `fields`); trigger_id is fresh per call. No response_url unless you pass one. */
 const SLASH_DEFAULTS: Readonly<Record<string, string>> = {
   token: 'fake-verification-token',
   team_id: 'T0001',
@@ -106,15 +106,22 @@ const SLASH_DEFAULTS: Readonly<Record<string, string>> = {
   text: '',
   api_app_id: 'A1',
   is_enterprise_install: 'false',
-  trigger_id: '1000000000.1.fake',
 };
+
+// Slack issues a fresh trigger_id for every invocation; a constant one would make two different
+// commands look like a retry to any handler that dedupes on it. Pass `fields.trigger_id` to replay one.
+let triggerCounter = 0;
+function freshTriggerId(): string {
+  triggerCounter += 1;
+  return `1000000000.${triggerCounter}.fake`;
+}
 
 /** Sends a form-encoded slash command, signed like Slack does. */
 export function postSlashCommand(
   url: string,
   options: SignedPostOptions & { readonly fields?: Readonly<Record<string, string>> },
 ): Promise<SlackHttpResult> {
-  const body = new URLSearchParams({ ...SLASH_DEFAULTS, ...options.fields }).toString();
+  const body = new URLSearchParams({ ...SLASH_DEFAULTS, trigger_id: freshTriggerId(), ...options.fields }).toString();
   return postSignedRequest(url, body, 'application/x-www-form-urlencoded', options);
 }
 
