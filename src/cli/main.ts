@@ -138,10 +138,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'discord': {
       // `paperbot discord register [--guild ID]`: lives with the Discord adapter.
-      const entry = '../../adapters/discord/cli.js';
-      const mod = (await import(entry)) as {
-        runDiscordCli(options: { args: string[]; guild?: string }, config: Config, logger: Logger): Promise<number>;
-      };
+      const mod = await import('../../adapters/discord/cli.js');
       return mod.runDiscordCli(args.values.guild === undefined ? { args: rest } : { args: rest, guild: args.values.guild }, config, logger);
     }
     default:

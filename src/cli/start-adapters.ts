@@ -13,6 +13,12 @@ export interface RunningAdapter {
 
 export type StartAdapter = (bot: Paperbot, config: Config, logger: Logger) => Promise<RunningAdapter>;
 
+// Static import paths (resolved lazily) so bundlers and test runners can follow them.
+const LOADERS: Record<string, () => Promise<{ start: StartAdapter }>> = {
+  discord: () => import('../../adapters/discord/index.js'),
+  slack: () => import('../../adapters/slack/index.js'),
+};
+
 export function configuredPlatforms(config: Config): string[] {
   const platforms: string[] = [];
   if (config.DISCORD_TOKEN) platforms.push('discord');
@@ -24,8 +30,7 @@ export async function startAdapters(bot: Paperbot, config: Config, logger: Logge
   const running: RunningAdapter[] = [];
   try {
     for (const platform of configuredPlatforms(config)) {
-      const mod = (await import(`../../adapters/${platform}/index.js`)) as { start: StartAdapter };
-      running.push(await mod.start(bot, config, logger));
+      running.push(await (await LOADERS[platform]!()).start(bot, config, logger));
     }
   } catch (err) {
     await Promise.allSettled(running.map((a) => a.stop()));

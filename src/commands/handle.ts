@@ -8,7 +8,7 @@ import { asPaperbotError } from '../errors.js';
 import { errorReply, shortName, type Action, type Reply } from '../reply.js';
 import { commandSchema, type Command, type CommandInput } from './command.js';
 import { COMMANDS } from './definitions.js';
-import { FILTER_KEYS } from '../engine/query.js';
+import { FILTER_EXAMPLES } from '../engine/query.js';
 
 export interface CommandHandler {
   handle(input: CommandInput): Reply;
@@ -34,7 +34,7 @@ function candidateActions(papers: Paper[]): Action[] {
 function helpReply(): Reply {
   return {
     kind: 'help',
-    text: `Look papers up by name (typos are fine), search with filters (${FILTER_KEYS.map((k) => `${k}:`).join(' ')}), and ask questions: answers quote the papers they come from.`,
+    text: `Look papers up by name (typos are fine), search with filters (${FILTER_EXAMPLES}), and ask questions: answers quote the papers they come from.`,
     commands: COMMANDS.map((c) => ({ usage: c.usage, description: c.description, example: c.example })),
   };
 }

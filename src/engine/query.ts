@@ -24,6 +24,7 @@ export interface QueryError {
 }
 
 export const FILTER_KEYS = ['author', 'category', 'affiliation', 'year', 'has', 'before', 'after'] as const;
+export const FILTER_EXAMPLES = 'author:"Haoran Wei", category:CV, affiliation:pku, year:2024, has:code, before:2025-01-01, after:2024-06-01, "exact phrase"';
 const FILTER_HELP = 'author:"Name", category:CV, affiliation:pku, year:2024, has:code, before:2025-01-01, after:2024-06-01';
 
 function fold(text: string): string {
