@@ -61,7 +61,7 @@ function introducesIt(sentence: string, forms: ConceptForms): boolean {
   if (alternatives.length === 0) return false;
   // Only plain lowercase words may stand between ("innovative architectures including MLA"), so
   // "We present DeepSeek-V2, a strong Mixture-of-Experts model" does not introduce MoE.
-  const near = new RegExp(`${INTRO_CUE.source}((?:\\s+[\\w-]+){0,3})\\s+(?:${alternatives.join('|')})`, 'gi');
+  const near = new RegExp(`${INTRO_CUE.source}((?:\\s+[\\w-]+){0,3})\\s+(?:${alternatives.join('|')})\\b`, 'gi');
   return [...sentence.matchAll(near)].some((m) => !/[\p{Lu},]/u.test(m[1] ?? ''));
 }
 
@@ -109,12 +109,24 @@ export function defineConcept(deps: AskDeps, concept: string): Answer | null {
   if (explaining) cite(explaining);
   for (const m of [...introducers, ...users]) cite({ paper: paper(m), sentence: m.sentences[0]! });
   if (!short) {
-    // Not an acronym: lead with the sentence that best says what it is.
+    // Not an acronym: only a sentence that says what it is counts as a definition; otherwise say
+    // plainly that the papers use the term without defining it.
+    const name = escapeRegExp(concept).replace(/[-\s]+/g, '[-\\s]+');
     const defining = mentions
       .flatMap((m) => m.sentences.map((s) => ({ paper: paper(m), sentence: s })))
-      .find((c) => new RegExp(`\\b${escapeRegExp(concept)}\\b\\s*(?:,\\s*(?:a|an|the)\\b|is|are|refers)`, 'i').test(c.sentence));
-    parts.unshift((defining ?? citations[0]!).sentence);
-    if (defining) citations.unshift(defining);
+      .find((c) =>
+        new RegExp(`\\b${name}\\b\\s*(?:,\\s*(?:a|an|the|which)\\b|\\((?:[^)]{1,40})\\)|is\\b|are\\b|refers\\b)|\\b(?:introduce|propose|present)\\s+${name}\\s+as\\b`, 'i').test(c.sentence),
+      );
+    if (!defining) {
+      const listed = mentions.slice(0, MAX_LISTED).map(paper);
+      return {
+        found: true,
+        text: `No paper defines “${concept}”; ${mentions.length === 1 ? 'one paper uses' : `${mentions.length} papers use`} it: ${joinNames(listed)}${mentions.length > listed.length ? ` and ${mentions.length - listed.length} more` : ''}.`,
+        citations: mentions.slice(0, 3).map((m) => ({ paper: paper(m), sentence: m.sentences[0]! })),
+      };
+    }
+    parts.unshift(defining.sentence);
+    citations.unshift(defining);
   }
   return { found: true, text: parts.join(' '), citations: citations.slice(0, MAX_CITATIONS) };
 }
@@ -129,9 +141,21 @@ export function describePaper(paper: Paper): Answer {
 
 export function listPapersUsing(deps: AskDeps, concept: string, verb: string): Answer | null {
   const { forms, short, long } = formsFor(deps, concept);
-  const mentions = findMentions(deps.papers, deps.index, forms);
+  let mentions = findMentions(deps.papers, deps.index, forms);
   if (mentions.length === 0) return null;
   const label = short && long ? `${long} (${short})` : concept;
+  if (verb === 'introduce') {
+    // "Which paper introduces X?" lists the introducers only; using it is not introducing it.
+    const { introducers, users } = splitIntroducers(deps, mentions, forms);
+    if (introducers.length === 0) {
+      return {
+        found: true,
+        text: `No paper in the corpus says it introduces ${label}; ${users.length === 1 ? 'one paper uses' : `${users.length} papers use`} it: ${joinNames(users.slice(0, MAX_LISTED).map((m) => deps.papers[m.paper]!))}.`,
+        citations: users.slice(0, 3).map((m) => ({ paper: deps.papers[m.paper]!, sentence: m.sentences[0]! })),
+      };
+    }
+    mentions = introducers;
+  }
   const listed = mentions.slice(0, MAX_LISTED);
   const more = mentions.length - listed.length;
   const noun = mentions.length === 1 ? 'paper' : 'papers';

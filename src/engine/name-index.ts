@@ -183,8 +183,9 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
         if ([...Array(n).keys()].some((k) => used.has(i + k))) continue;
         const phrase = words.slice(i, i + n).join(' ');
         const key = nameKey(phrase);
-        // One plain word must look like a name (capitalised) to count: "janus" in prose is rare, "the" never a paper.
-        if (n === 1 && !/[\p{Lu}\d]/u.test(phrase)) continue;
+        // One plain word must look like a name (a capital, digit or hyphen) to count: "deepseek-ocr"
+        // does, "janus" in lowercase prose does not.
+        if (n === 1 && !/[\p{Lu}\d-]/u.test(phrase)) continue;
         const hits = exact(key).filter((m) => m.score >= WEIGHT.introducedFirst);
         if (hits.length === 0) continue;
         for (let k = 0; k < n; k++) used.add(i + k);

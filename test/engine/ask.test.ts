@@ -89,3 +89,67 @@ describe('ask', () => {
     expect(a.text).toBe('The abstract of DeepSeek-V3 does not answer that.');
   });
 });
+
+describe('ask: questions about the listings and the corpus', () => {
+  it.each([
+    ['How many papers are in the corpus?', '22 papers are in the corpus.'],
+    ['Which papers have code on GitHub?', '4 papers have code on GitHub: DeepSeek-OCR 2, DeepSeek-VL2, DeepSeek-OCR, DeepSeek-V3.'],
+    ['Which papers were published in 2025?', '3 papers are dated 2025: DeepSeek-R1, DeepSeek-V3.2, DeepSeek-OCR.'],
+    ['Which papers are by Haoran Wei?', '2 papers are by Haoran Wei: DeepSeek-OCR 2, DeepSeek-OCR.'],
+    ['Which papers are from PKU?', '3 papers list the affiliation PKU: DeepSeek-V2, DeepSeek-VL, DeepSeek LLM.'],
+    ['Who wrote DeepSeek-V3?', 'DeepSeek-V3 is by DeepSeek-AI, Aixin Liu, Bei Feng et al.'],
+  ])('GIVEN %j THEN %j', async (question, text) => {
+    expect((await ask(question)).text).toBe(text);
+  });
+
+  it('GIVEN "Which papers have code?" THEN the papers with a flag or a link, not sentences about code models', async () => {
+    const a = await ask('Which papers have code?');
+    expect(a.text).toMatch(/^8 papers have code: /);
+    expect(a.citations.every((c) => c.sentence.startsWith('Code: '))).toBe(true);
+  });
+
+  it('GIVEN a paper whose abstract says its code is public but gives no link THEN that sentence, said as such', async () => {
+    const a = await ask('Is Janus-Pro open source?');
+    expect(a.text).toBe('Janus-Pro\'s abstract says: “Code and models are publicly available.” The corpus has no link to it.');
+  });
+});
+
+describe('ask: honest about what the corpus says', () => {
+  it('GIVEN "Which paper introduces DeepSeekMoE?" THEN only the paper the others credit, not those that use it', async () => {
+    const a = await ask('Which paper introduces DeepSeekMoE?');
+    expect(a.text).toBe('1 paper introduces DeepSeekMoE: DeepSeek-V2.');
+  });
+
+  it('GIVEN a term the papers use but never define THEN it says so instead of passing a mention off as a definition', async () => {
+    const a = await ask('What is a transformer?');
+    expect(a.text).toBe('No paper defines “transformer”; 2 papers use it: Engram and Janus.');
+  });
+
+  it('GIVEN "What is CL?" THEN no paper is said to introduce continual learning', async () => {
+    expect((await ask('What is CL?')).text).toBe('CL is continual learning. Used in CoLeCLIP.');
+  });
+});
+
+describe('ask: comparisons and sloppy questions', () => {
+  it('GIVEN "Which model is bigger, DeepSeek-V2 or DeepSeek-V3?" THEN each paper\'s parameter count', async () => {
+    const a = await ask('Which model is bigger, DeepSeek-V2 or DeepSeek-V3?');
+    expect(a.cited).toEqual(['deepseek-v2', 'deepseek-v3']);
+    expect(a.text).toContain('236B total parameters');
+    expect(a.text).toContain('671B total parameters');
+  });
+
+  it('GIVEN "difference between DeepSeek-V2 and V3" THEN both papers, the short form resolved', async () => {
+    expect((await ask('What is the difference between DeepSeek-V2 and V3?')).cited).toEqual(['deepseek-v2', 'deepseek-v3']);
+  });
+
+  it.each(['<@U0123ABC> what is MLA?', '@here what is MLA? 🤔', 'paperbot, what is MLA', 'What is MLA in deepsek v3?'])(
+    'GIVEN %j THEN the same answer as "What is MLA?"',
+    async (question) => {
+      expect((await ask(question)).text).toBe((await ask('What is MLA?')).text);
+    },
+  );
+
+  it('GIVEN a named paper and a figure in another sentence THEN the sentence with the figure ("reduces" ~ "reduction")', async () => {
+    expect((await ask('What is the KV cache reduction in DeepSeek-V2?')).text).toContain('reduces the KV cache by 93.3%');
+  });
+});
