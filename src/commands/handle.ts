@@ -50,7 +50,10 @@ function resolve(engine: Engine, name: string): { paper: Paper } | { reply: Repl
         reply: {
           kind: 'candidates',
           query: name,
-          message: `${quote(name)} could be ${result.candidates.length} papers. Which one?`,
+          message:
+            result.total > result.candidates.length
+              ? `${quote(name)} could be ${result.total} papers; here are the first ${result.candidates.length}. Which one? (Type more of the name to narrow it down.)`
+              : `${quote(name)} could be ${result.total} papers. Which one?`,
           papers: result.candidates,
           actions: candidateActions(result.candidates),
         },

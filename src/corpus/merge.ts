@@ -49,6 +49,15 @@ function groupEntries(entries: RawEntry[]): RawEntry[][] {
   return [...groups.values()];
 }
 
+const SLUG_STOP = new Set(['a', 'an', 'the', 'of', 'for', 'with', 'and', 'or', 'to', 'in', 'on', 'by', 'via', 'that', 'from']);
+
+/** The first few words of a descriptive title, never ending on "with" or "the". */
+function descriptiveSlugWords(title: string): string {
+  const words = title.replace(/['’]s\b/g, '').split(/\s+/).slice(0, 6);
+  while (words.length > 1 && SLUG_STOP.has(words.at(-1)!.toLowerCase())) words.pop();
+  return words.join(' ');
+}
+
 type Draft = Omit<Paper, 'id'> & { wantedId: string; strength: number };
 
 function draftFrom(group: RawEntry[]): Draft {
@@ -75,7 +84,7 @@ function draftFrom(group: RawEntry[]): Draft {
   }
   introduced.forEach(addName);
   const codeUrl = group.map((e) => findCodeUrl(e.abstract)).find((u) => u !== null) ?? null;
-  const wantedId = slugify(names[0] ?? title.split(/\s+/).slice(0, 6).join(' '), 48) || 'paper';
+  const wantedId = slugify(names[0] ?? descriptiveSlugWords(title), 48) || 'paper';
   const primary = names[0] ? nameKey(names[0]) : '';
   const strength =
     (listing && nameKey(titleSystemName(listing.title) ?? '') === primary ? 1 : 0) + (introduced.some((n) => nameKey(n) === primary) ? 1 : 0);

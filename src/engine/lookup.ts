@@ -7,10 +7,11 @@ import { textSearchOptions, type SearchIndex } from './search-index.js';
 
 export type LookupResult =
   | { kind: 'found'; paper: Paper; match: 'name' | 'short-name' | 'prefix' | 'typo' | 'title' }
-  | { kind: 'ambiguous'; candidates: Paper[] }
+  | { kind: 'ambiguous'; candidates: Paper[]; total: number }
   | { kind: 'not-found'; suggestions: Paper[] };
 
-const MAX_CANDIDATES = 10;
+/** As many as a chat menu can offer (Discord select menus hold 25 options). */
+const MAX_CANDIDATES = 25;
 
 export interface LookupDeps {
   papers: readonly Paper[];
@@ -23,7 +24,7 @@ function decide(deps: LookupDeps, matches: NameMatch[], match: Extract<LookupRes
   if (matches.length === 0) return null;
   const [first, second] = matches;
   if (!second || first!.score > second.score) return { kind: 'found', paper: deps.papers[first!.paper]!, match };
-  return { kind: 'ambiguous', candidates: matches.slice(0, MAX_CANDIDATES).map((m) => deps.papers[m.paper]!) };
+  return { kind: 'ambiguous', candidates: matches.slice(0, MAX_CANDIDATES).map((m) => deps.papers[m.paper]!), total: matches.length };
 }
 
 export function lookup(deps: LookupDeps, name: string): LookupResult {
@@ -36,12 +37,12 @@ export function lookup(deps: LookupDeps, name: string): LookupResult {
   const exact = decide(deps, names.exact(key), 'name') ?? decide(deps, names.exact(key, { short: true }), 'short-name');
   if (exact) return exact;
 
-  const prefixed = names.prefix(key, MAX_CANDIDATES + 1);
+  const prefixed = names.prefix(key, 100);
   if (prefixed.length === 1) return { kind: 'found', paper: papers[prefixed[0]!.paper]!, match: 'prefix' };
   if (prefixed.length > 1) {
     // Several names start this way ("deepseek"): ask which one, newest first.
     const candidates = prefixed.map((m) => papers[m.paper]!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-    return { kind: 'ambiguous', candidates: candidates.slice(0, MAX_CANDIDATES) };
+    return { kind: 'ambiguous', candidates: candidates.slice(0, MAX_CANDIDATES), total: candidates.length };
   }
 
   const typo = names.fuzzy(key);
@@ -52,7 +53,7 @@ export function lookup(deps: LookupDeps, name: string): LookupResult {
   if (results.length === 1 || (results.length > 1 && results[0]!.score >= 1.6 * results[1]!.score)) {
     return { kind: 'found', paper: papers[results[0]!.id as number]!, match: 'title' };
   }
-  if (results.length > 1) return { kind: 'ambiguous', candidates: results.slice(0, MAX_CANDIDATES).map((r) => papers[r.id as number]!) };
+  if (results.length > 1) return { kind: 'ambiguous', candidates: results.slice(0, MAX_CANDIDATES).map((r) => papers[r.id as number]!), total: results.length };
   const loose = index.search(name, textSearchOptions({ combineWith: 'OR' }));
   return { kind: 'not-found', suggestions: loose.slice(0, 3).map((r) => papers[r.id as number]!) };
 }

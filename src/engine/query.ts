@@ -15,11 +15,15 @@ export interface Filters {
 export interface ParsedQuery {
   text: string;
   phrases: string[];
+  /** Words after a minus sign: papers containing them are left out ("moe -vision"). */
+  excluded: string[];
+  /** "moe OR ocr": any of the words instead of all of them. */
+  any: boolean;
   filters: Filters;
 }
 
 export interface QueryError {
-  code: 'bad_filter' | 'empty_query';
+  code: 'bad_filter' | 'empty_query' | 'no_words';
   message: string;
 }
 
@@ -51,7 +55,9 @@ function badFilter(message: string): { ok: false; error: QueryError } {
 export function parseQuery(query: string): { ok: true; value: ParsedQuery } | { ok: false; error: QueryError } {
   const filters: Filters = { authors: [], categories: [], affiliations: [], years: [] };
   const phrases: string[] = [];
+  const excluded: string[] = [];
   const text: string[] = [];
+  let any = false;
   // key:"value with spaces" | key:value | "phrase" | word ; an unclosed quote runs to the end.
   const part = /([A-Za-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/g;
   for (const m of query.matchAll(part)) {
@@ -99,12 +105,15 @@ export function parseQuery(query: string): { ok: true; value: ParsedQuery } | { 
       if (phrase.trim()) phrases.push(phrase.trim());
       continue;
     }
-    if (word !== undefined) text.push(word);
+    if (word === undefined) continue;
+    if (word === 'OR') any = true;
+    else if (/^-[\p{L}\p{N}]/u.test(word)) excluded.push(word.slice(1));
+    else text.push(word);
   }
   if (filters.before && filters.after && filters.after >= filters.before) {
     return badFilter(`after:${filters.after} is not earlier than before:${filters.before}, so nothing can match.`);
   }
-  return { ok: true, value: { text: text.join(' ').trim(), phrases, filters } };
+  return { ok: true, value: { text: text.join(' ').trim(), phrases, excluded, any, filters } };
 }
 
 export function hasFilters(f: Filters): boolean {

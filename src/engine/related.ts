@@ -55,12 +55,23 @@ const BOILERPLATE = new Set(
   `achiev approach abl addit advanc art benchmark capabl challeng compar comprehens demonstr design develop effect
 effici enabl enhanc evalu experi extens final follow further furthermor however improv includ introduc key larg
 method model novel notabl obtain outperform paper perform present previou propos provid rel remark result reveal
-show signific similar specif state strong studi substanti superior support task techniqu train various well work`.split(/\s+/),
+show signific similar specif state strong studi substanti superior support task techniqu train various well work
+base sever indic entir set time high abil allow aim better boost reduc simpl stage structur competit`.split(/\s+/),
 );
 const BOILERPLATE_WEIGHT = 0.2;
 
 const TOP_TERMS = 20;
 const CANDIDATES = 40;
+
+/** Below this cosine two papers share only common words; better to show fewer than noise. */
+const MIN_COSINE = 0.08;
+
+/** Does `text` name `paper` (by its primary name, as a whole word)? */
+function namesIn(text: string, paper: Paper): boolean {
+  const name = paper.names[0];
+  if (!name) return false;
+  return new RegExp(`(^|[^\\p{L}\\d-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d]|-[\\p{L}\\d])`, 'u').test(text);
+}
 
 function isNameLike(word: string): boolean {
   return /\p{Lu}/u.test(word.slice(1)) || /^\p{Lu}{2,}/u.test(word);
@@ -91,8 +102,11 @@ export function related(deps: RelatedDeps, source: number, limit = 5): RelatedHi
       shared.push([t, w * v]);
     }
     const cosine = dot / (mine.norm * theirs.norm);
+    if (cosine < MIN_COSINE) continue;
     const authors = paper.authors.filter((a) => other.authors.includes(a));
-    const score = cosine + 0.05 * authors.length + (paper.category && paper.category === other.category ? 0.02 : 0);
+    // A paper that names the other ("an advanced version of the previous work Janus") is its kin.
+    const cites = namesIn(other.abstract, paper) || namesIn(paper.abstract, other);
+    const score = cosine + 0.05 * authors.length + (paper.category && paper.category === other.category ? 0.02 : 0) + (cites ? 0.15 : 0);
     // Show what they share, not who they are: leave out words of either paper's own names
     // ("DeepSeek", "V2") and boilerplate; acronyms and names first ("MLA", "MoE").
     const ownNames = new Set([...paper.names, ...other.names].flatMap((n) => tokens(n).map((t) => term(t.word))));

@@ -1,7 +1,7 @@
 // search(query): ranked papers for free text, quoted phrases and filters, each with a snippet.
 import type { Paper } from '../corpus/paper.js';
 import type { NameIndex } from './name-index.js';
-import { hasFilters, matchesFilters, parseQuery, type QueryError } from './query.js';
+import { hasFilters, matchesFilters, parseQuery, type Filters, type QueryError } from './query.js';
 import { textSearchOptions, type SearchIndex } from './search-index.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 import { containsPhrase, phraseKey, term, tokens } from './text.js';
@@ -35,23 +35,54 @@ function byDateDesc(a: Paper, b: Paper): number {
   return a.date < b.date ? 1 : -1;
 }
 
+/** A category or affiliation no paper has is a mistake worth naming, not just "no results". */
+function unknownFilterValue(papers: readonly Paper[], f: Filters): string | null {
+  const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^cs\./, '');
+  for (const c of f.categories) {
+    const known = [...new Set(papers.map((p) => p.category).filter((x): x is string => x !== null))].sort();
+    if (!known.some((k) => fold(k) === c)) return `category:${c} matches no paper; categories here: ${known.slice(0, 20).join(', ')}.`;
+  }
+  for (const a of f.affiliations) {
+    const all = papers.flatMap((p) => p.affiliations);
+    if (!all.some((x) => fold(x).includes(a))) {
+      const known = [...new Set(all)].sort();
+      return `affiliation:${a} matches no paper${known.length > 0 && known.length <= 30 ? `; affiliations here: ${known.join(', ')}` : ''}.`;
+    }
+  }
+  return null;
+}
+
 export function search(deps: SearchDeps, query: string, limit = 10): SearchOutcome {
   const parsed = parseQuery(query);
   if (!parsed.ok) return parsed;
-  const { text, phrases, filters } = parsed.value;
+  const { text, phrases, excluded, any, filters } = parsed.value;
   if (!text && phrases.length === 0 && !hasFilters(filters)) {
-    return { ok: false, error: { code: 'empty_query', message: 'Type something to search for, e.g. "mixture-of-experts has:code".' } };
+    const message =
+      excluded.length > 0
+        ? `“-${excluded[0]}” only leaves papers out; add something to find, e.g. “vision -${excluded[0]}”.`
+        : 'Type something to search for, e.g. "mixture-of-experts has:code".';
+    return { ok: false, error: { code: 'empty_query', message } };
+  }
+  const searchText = [text, ...phrases].join(' ').trim();
+  const searchable = tokens(searchText).some((t) => term(t.word));
+  if (searchText && !searchable && !hasFilters(filters)) {
+    return { ok: false, error: { code: 'no_words', message: `“${searchText.slice(0, 60)}” has no words to search for (very common words and symbols are ignored). Try a topic, a name or a filter such as has:code.` } };
   }
   const { papers, index, names } = deps;
+  const unknown = unknownFilterValue(papers, filters);
+  if (unknown) return { ok: false, error: { code: 'bad_filter', message: unknown } };
   const phraseKeysWanted = phrases.map(phraseKey).filter(Boolean);
-  const keep = (i: number) => matchesFilters(papers[i]!, filters) && phraseKeysWanted.every((p) => containsPhrase(deps.phraseKeys(i), p));
+  const excludedKeys = excluded.map(phraseKey).filter(Boolean);
+  const keep = (i: number) =>
+    matchesFilters(papers[i]!, filters) &&
+    phraseKeysWanted.every((p) => containsPhrase(deps.phraseKeys(i), p)) &&
+    !excludedKeys.some((p) => containsPhrase(deps.phraseKeys(i), p));
 
   let ranked: Array<{ i: number; score: number }>;
-  const searchText = [text, ...phrases].join(' ').trim();
-  if (searchText && tokens(searchText).some((t) => term(t.word))) {
+  if (searchText && searchable) {
     const filter = (r: { id: unknown }) => keep(r.id as number);
-    let results = index.search(searchText, textSearchOptions({ filter }));
-    if (results.length === 0) results = index.search(searchText, textSearchOptions({ filter, combineWith: 'OR' }));
+    let results = index.search(searchText, textSearchOptions({ filter, combineWith: any ? 'OR' : 'AND' }));
+    if (results.length === 0 && !any) results = index.search(searchText, textSearchOptions({ filter, combineWith: 'OR' }));
     ranked = results.map((r) => ({ i: r.id as number, score: r.score }));
     // A query that is exactly a paper's name puts that paper first.
     const named = names.exact(nameKey(text))[0];

@@ -17,7 +17,10 @@ function matches(word: string, queryTerms: ReadonlySet<string>, prefixes: readon
 }
 
 /** The best sentence of the title and abstract for these query terms; the first sentence if none match. */
-export function makeSnippet(paper: Paper, queryTerms: ReadonlySet<string>, prefixes: readonly string[] = []): Snippet {
+export function makeSnippet(paper: Paper, queryTerms: ReadonlySet<string>, allPrefixes: readonly string[] = []): Snippet {
+  // A half-typed last word ("wei") may mark "weights" only when nothing matches it exactly.
+  const exactSomewhere = tokens(`${paper.title} ${paper.authors.join(" ")} ${paper.affiliations.join(" ")} ${paper.abstract}`).some((t) => allPrefixes.includes(term(t.word) ?? ''));
+  const prefixes = exactSomewhere ? [] : allPrefixes;
   const candidates = sentences(paper.abstract).map((s) => s.text);
   let best = { text: candidates[0] ?? paper.abstract, hits: 0, distinct: 0 };
   for (const text of candidates) {

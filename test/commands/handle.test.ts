@@ -33,6 +33,12 @@ describe('commands', () => {
     ]);
   });
 
+  it('GIVEN a name shared by more papers than fit THEN the true count', async () => {
+    const reply = await run('/paper deepseek');
+    expect(reply).toMatchObject({ kind: 'candidates', message: '“deepseek” could be 11 papers. Which one?' });
+    if (reply.kind === 'candidates') expect(reply.papers).toHaveLength(11);
+  });
+
   it('GIVEN /search, /ask, /related and /help THEN their kinds of reply', async () => {
     expect((await run('/search mixture-of-experts')).kind).toBe('papers');
     expect((await run('/ask What is MLA?')).kind).toBe('answer');

@@ -73,3 +73,43 @@ describe('search', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('search syntax people try', () => {
+  it('GIVEN "-word" THEN papers with that word are left out', async () => {
+    const found = await ids('moe -vision');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).not.toContain('deepseek-vl2');
+    expect(found).toContain('deepseek-v3');
+  });
+
+  it('GIVEN "a OR b" THEN papers with either word', async () => {
+    const either = await ids('moe OR ocr');
+    expect(either).toEqual(expect.arrayContaining(['deepseek-ocr-2', 'deepseek-v2', 'engram']));
+  });
+
+  it.each([
+    ['the', 'no_words'],
+    ['.*', 'no_words'],
+    ['-moe', 'empty_query'],
+  ])('GIVEN %j, which has nothing to search for THEN the error %s, not every paper', async (query, code) => {
+    const { engine } = await seed();
+    const r = engine.search(query);
+    expect(r.ok ? 'ok' : r.error.code).toBe(code);
+  });
+
+  it.each([
+    ['category:XYZ', 'category:xyz matches no paper; categories here: AI, CL, CV.'],
+    ['affiliation:MIT', 'affiliation:mit matches no paper; affiliations here: microsoft-research, pku, stanford, tsinghua.'],
+  ])('GIVEN a filter value no paper has (%j) THEN a bad-filter error naming what exists', async (query, message) => {
+    const { engine } = await seed();
+    const r = engine.search(query);
+    expect(r.ok ? null : r.error).toEqual({ code: 'bad_filter', message });
+  });
+
+  it('GIVEN an author name THEN the snippet does not mark prefix look-alikes ("Wei" is not "weights")', async () => {
+    const { engine } = await seed();
+    const r = engine.search('Haoran Wei');
+    if (!r.ok) throw new Error(r.error.message);
+    for (const hit of r.value.hits) expect(hit.snippet.highlights).toEqual([]);
+  });
+});
