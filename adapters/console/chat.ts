@@ -44,11 +44,13 @@ export function runConsoleChat({ input, output, bot }: ConsoleChatOptions): Prom
   }
   return new Promise((resolve) => {
     rl.on('line', (line) => {
-      const text = line.trim();
-      if (/^\/(?:quit|exit|q)$/i.test(text)) {
+      let text = line.trim();
+      if (/^\/?(?:quit|exit|q)$/i.test(text)) {
         rl.close();
         return;
       }
+      // Plain "help" is a request for help, not a paper named "help".
+      if (/^help$/i.test(text)) text = '/help';
       if (text) write(`${answerLine(bot, text, style)}\n`);
       if (tty) rl.prompt();
     });

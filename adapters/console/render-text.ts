@@ -102,9 +102,7 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
         '',
         style.dim('Plain text works too: a question is asked, anything else is looked up as a paper name.'),
       ].join('\n');
-    case 'error': {
-      const lines = [`✗ ${reply.message}`];
-      return lines.join('\n');
-    }
+    case 'error':
+      return wrap(`✗ ${reply.message}`, style.width).replace(/\n/g, '\n  ');
   }
 }

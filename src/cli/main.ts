@@ -1,8 +1,9 @@
 // The `paperbot` command line: `query`, `corpus` and `start`. With no chat tokens configured,
 // `start` opens the terminal chat over the corpus.
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, createReadStream, existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
+import readline from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -91,8 +92,19 @@ async function main(argv: string[]): Promise<number> {
       const bot = await createPaperbot({ dataDir, clock, logger });
       const print = (reply: Reply) => process.stdout.write(`${args.values.json ? JSON.stringify(replyJson(reply)) : renderText(reply, plainStyle)}\n`);
       if (args.values.batch !== undefined) {
-        const source = args.values.batch === '-' ? await readStdin() : await readFile(args.values.batch, 'utf8');
-        for (const line of source.split(/\r?\n/)) {
+        // Answers each line as it arrives, so a program can drive the batch one command at a time.
+        const file = args.values.batch;
+        let input: NodeJS.ReadableStream = process.stdin;
+        if (file !== '-') {
+          try {
+            await access(file, constants.R_OK);
+          } catch (err) {
+            process.stderr.write(`paperbot: cannot read the batch file "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+            return 1;
+          }
+          input = createReadStream(file, 'utf8');
+        }
+        for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
           if (!line.trim()) continue;
           print(answer(bot, line));
           if (!args.values.json) process.stdout.write('\n');
@@ -115,7 +127,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       process.stdout.write(`${papers.length} papers from ${files.length} files in ${dataDir}\n`);
-      for (const p of papers) process.stdout.write(`  ${p.id.padEnd(28)} ${p.date ?? '          '}  ${p.title}${p.titleInferred ? ' (title inferred)' : ''}\n`);
+      const idWidth = Math.min(40, Math.max(...papers.map((p) => p.id.length), 2));
+      for (const p of papers) process.stdout.write(`  ${p.id.padEnd(idWidth)}  ${p.date ?? 'undated   '}  ${p.title}${p.titleInferred ? ' (title inferred)' : ''}\n`);
       const skipped = issues.filter((i) => i.severity === 'skipped');
       process.stdout.write(`${skipped.length} entries skipped, ${issues.length - skipped.length} warnings\n`);
       for (const issue of issues) process.stdout.write(`  ${issue.severity}: ${formatIssue(issue)}\n`);
@@ -145,12 +158,6 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`paperbot: unknown command "${command}"\n\n${USAGE}\n`);
       return 2;
   }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 main(process.argv.slice(2)).then(

@@ -125,3 +125,11 @@ describe('paperbot start without chat tokens', () => {
     expect(stdout).toContain('MLA is Multi-head Latent Attention.');
   });
 });
+
+describe('paperbot query --batch, more', () => {
+  it('GIVEN a batch file that does not exist THEN one plain line naming it, exit 1', async () => {
+    const { code, stderr } = await runCli(['query', '--batch', '/nonexistent/commands.txt', '--json']);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('paperbot: cannot read the batch file "/nonexistent/commands.txt": ENOENT');
+  });
+});
