@@ -80,6 +80,8 @@ function bestSentences(deps: AskDeps, question: string, scope: readonly Paper[] 
  */
 export function normalizeQuestion(raw: string): string {
   return raw
+    .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/g, '$1')
+    .replace(/<((?:https?|mailto):[^|>\s]*)>/g, '$1')
     .replace(/<[@#!][^>\s]*>/g, ' ')
     .replace(/(^|\s)@\w+/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu, ' ')

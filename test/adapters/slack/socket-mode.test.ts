@@ -129,7 +129,8 @@ describe('the Slack adapter in Socket Mode', () => {
       await d.ack();
       const body = (await slack.waitForResponse(d.responseUrlId)).body;
       const all = mrkdwnStrings(body).join('\n');
-      expect(all).toContain('&lt;@U123&gt;');
+      // /search and /paper echo the query; /ask leaves chat mentions out of the question it answers.
+      if (command !== '/ask') expect(all).toContain('&lt;@U123&gt;');
       expect(JSON.stringify(body)).not.toMatch(/<[!@#]|<https?:/);
     }
   });
