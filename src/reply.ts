@@ -21,17 +21,27 @@ export interface Citation {
   sentence: string;
 }
 
+/** One line of a digest: the paper and its abstract cut to one short sentence. */
+export interface DigestItem {
+  paper: Paper;
+  summary: string;
+}
+
 export type Reply =
   | { kind: 'paper'; paper: Paper; full: boolean; actions: Action[] }
   | { kind: 'papers'; title: string; items: ListItem[]; total: number; more?: string }
   | { kind: 'candidates'; query: string; message: string; papers: Paper[]; actions: Action[] }
   | { kind: 'answer'; question: string; found: boolean; text: string; citations: Citation[]; papers: Paper[] }
   | { kind: 'help'; text: string; commands: Array<{ usage: string; description: string; example: string }> }
-  | { kind: 'error'; code: string; message: string; papers: Paper[] };
+  | { kind: 'error'; code: string; message: string; papers: Paper[] }
+  /** A channel's daily digest (or its preview): `total` new papers, the first of them listed. */
+  | { kind: 'digest'; date: string; topic: string | null; total: number; items: DigestItem[]; more?: { count: number; search: string }; preview: boolean }
+  /** A short confirmation or status line for the person who asked (the /digest settings). */
+  | { kind: 'notice'; text: string };
 
 /** Errors are private to the person who asked; everything else may go to the channel. */
 export function isPrivate(reply: Reply): boolean {
-  return reply.kind === 'error' || reply.kind === 'help';
+  return reply.kind === 'error' || reply.kind === 'help' || reply.kind === 'notice' || (reply.kind === 'digest' && reply.preview);
 }
 
 export function errorReply(code: string, message: string, papers: Paper[] = []): Reply {
@@ -49,7 +59,10 @@ export function papersOf(reply: Reply): Paper[] {
     case 'answer':
     case 'error':
       return reply.papers;
+    case 'digest':
+      return reply.items.map((i) => i.paper);
     case 'help':
+    case 'notice':
       return [];
   }
 }

@@ -2,6 +2,7 @@
 import type { Paper } from '../../src/corpus/paper.js';
 import type { Snippet } from '../../src/engine/snippet.js';
 import { shortName, summarize, type Reply } from '../../src/reply.js';
+import { digestHeadline } from '../../src/digest/digest-reply.js';
 
 export interface TextStyle {
   bold(s: string): string;
@@ -55,7 +56,7 @@ function byline(p: Paper): string {
 }
 
 function facts(p: Paper): string {
-  return [p.category, p.date ?? 'undated', p.codeUrl ? `code: ${p.codeUrl}` : p.hasCode ? 'code available' : null, `id: ${p.id}`].filter(Boolean).join(' · ');
+  return [p.category, p.date ?? 'undated', p.codeUrl ? `code: ${p.codeUrl}` : p.hasCode ? 'code available' : null, p.arxivId && p.url ? `arXiv ${p.arxivId}: ${p.url}` : null, `id: ${p.id}`].filter(Boolean).join(' · ');
 }
 
 function card(p: Paper, full: boolean, style: TextStyle): string {
@@ -104,5 +105,15 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
       ].join('\n');
     case 'error':
       return wrap(`✗ ${reply.message}`, style.width).replace(/\n/g, '\n  ');
+    case 'digest': {
+      const lines = reply.items.map((item, i) => {
+        const facts = [item.paper.category, item.paper.codeUrl ? `code: ${item.paper.codeUrl}` : item.paper.hasCode ? 'code' : null, item.paper.url ?? null].filter(Boolean).join(' · ');
+        return `${listLine(item.paper, i + 1, style)}\n${wrap(`${item.summary}${facts ? ` ${style.dim(`(${facts})`)}` : ''}`, style.width, '    ')}`;
+      });
+      const more = reply.more ? [style.dim(`…and ${reply.more.count} more: ${reply.more.search}`)] : [];
+      return [style.bold(digestHeadline(reply)), ...lines, ...more].join('\n');
+    }
+    case 'notice':
+      return wrap(reply.text, style.width);
   }
 }

@@ -8,6 +8,7 @@ import { actionRows, candidatePapers, OPEN_ID, paperSelect, PICK_ID, type Action
 import { escapeText, linkLabel, linkTarget } from './escape.js';
 import { embedLength, fitFields, type FieldSpec } from './fields.js';
 import { fitMessage } from './fit-message.js';
+import { digestEmbed } from './digest-card.js';
 import { DISCORD_LIMITS, ELLIPSIS, fitRendered, isUsableUrl, splitAtWords, truncate } from './limits.js';
 
 /** A reply ready for interaction.reply / update; `ephemeral` becomes MessageFlags.Ephemeral. */
@@ -57,6 +58,7 @@ function factFields(paper: Paper): APIEmbedField[] {
   fields.push({ name: 'Date', value: paper.date ?? 'Undated', inline: true });
   if (isUsableUrl(paper.codeUrl)) fields.push({ name: 'Code', value: codeLink(paper.codeUrl), inline: true });
   else if (paper.hasCode) fields.push({ name: 'Code', value: 'Available (no link given)', inline: true });
+  if (paper.arxivId && isUsableUrl(paper.url)) fields.push({ name: 'arXiv', value: `[${paper.arxivId.replace(/[^\w./-]/g, '')}](${linkTarget(paper.url)})`, inline: true });
   return fields;
 }
 
@@ -81,7 +83,7 @@ export function paperEmbed(paper: Paper, full: boolean): APIEmbed {
   if (!complete) notes.push('the abstract is longer than a Discord message holds; shortened');
   return {
     title,
-    ...(isUsableUrl(paper.codeUrl) ? { url: paper.codeUrl } : {}),
+    ...(isUsableUrl(paper.url) ? { url: paper.url } : isUsableUrl(paper.codeUrl) ? { url: paper.codeUrl } : {}),
     description: parts[0] || 'No abstract.',
     color: COLORS.paper,
     fields: [...parts.slice(1).map((value) => ({ name: CONTINUED, value })), ...facts],
@@ -221,6 +223,10 @@ function render(reply: Reply): DiscordReply {
       const suggestions = reply.papers.map((p) => ({ kind: 'command' as const, id: 'open' as const, label: shortName(p), command: { command: 'paper' as const, args: { name: p.id } } }));
       return { content: `✗ ${fitText(reply.message, DISCORD_LIMITS.content - 2)}`, embeds: [], components: actionRows(suggestions.slice(0, DISCORD_LIMITS.buttonsPerRow)), ephemeral };
     }
+    case 'digest':
+      return { embeds: [digestEmbed(reply)], components: [], ephemeral };
+    case 'notice':
+      return { content: fitText(reply.text, DISCORD_LIMITS.content), embeds: [], components: [], ephemeral };
   }
 }
 

@@ -10,6 +10,7 @@ import { createDiscordClient, logClientEvents } from './client.js';
 import { describeError } from './describe-error.js';
 import { createInteractionListener } from './handlers/interaction.js';
 import { checkRegistration } from './register.js';
+import { createDiscordPoster } from './post-message.js';
 
 export async function start(bot: Paperbot, config: Config, logger: Logger): Promise<RunningAdapter> {
   const token = config.DISCORD_TOKEN;
@@ -35,9 +36,15 @@ export async function start(bot: Paperbot, config: Config, logger: Logger): Prom
   // Not awaited: a missing registration is worth a warning, not a slower or failed start.
   void checkRegistration(readyClient.rest, readyClient.application.id, config.DISCORD_GUILD_ID, logger);
 
+  // Daily digests post through this adapter's REST client once it is connected.
+  const disconnectDigests = bot.digests?.connect('discord', createDiscordPoster(readyClient.rest));
+
   return {
     platform: 'discord',
+    // False while the gateway reconnects and after destroy().
+    isReady: () => client.isReady(),
     async stop() {
+      await disconnectDigests?.();
       await client.destroy();
       logger.info({}, 'discord: stopped');
     },

@@ -42,7 +42,14 @@ export function commandBodies(): RESTPostAPIChatInputApplicationCommandsJSONBody
     type: ApplicationCommandType.ChatInput,
     name: checkedName(c.name, 'command'),
     description: truncate(c.description, DISCORD_LIMITS.commandDescription),
-    options: c.options.map((o) => stringOption(c.name, o)),
+    options: c.subcommands
+      ? c.subcommands.map((sub) => ({
+          type: ApplicationCommandOptionType.Subcommand as const,
+          name: checkedName(sub.name, `/${c.name} subcommand`),
+          description: truncate(sub.description, DISCORD_LIMITS.optionDescription),
+          options: sub.options.map((o) => stringOption(`${c.name} ${sub.name}`, o)),
+        }))
+      : c.options.map((o) => stringOption(c.name, o)),
   }));
 }
 
@@ -53,8 +60,11 @@ export async function registerCommands(rest: REST, applicationId: string, guildI
 }
 
 /** "paper(name*)": what a command looks like to a user, to compare registered and defined commands. */
-function signature(command: { name: string; options?: ReadonlyArray<{ name: string; autocomplete?: boolean }> }): string {
-  return `${command.name}(${(command.options ?? []).map((o) => `${o.name}${o.autocomplete ? '*' : ''}`).join(',')})`;
+interface Signed { name: string; type?: number; autocomplete?: boolean; options?: readonly Signed[] }
+
+/** Subcommands (type 1) nest their options: "digest(subscribe(topic),unsubscribe(),…)". */
+function signature(command: Signed): string {
+  return `${command.name}(${(command.options ?? []).map((o) => (o.type === ApplicationCommandOptionType.Subcommand ? signature(o) : `${o.name}${o.autocomplete ? '*' : ''}`)).join(',')})`;
 }
 
 /** Warns when the registered commands are missing or differ from the definitions; never throws. */

@@ -28,6 +28,8 @@ export interface SlackAppSettings {
 export interface SlackApp {
   readonly app: App;
   readonly mode: SlackMode;
+  /** Socket Mode: Slack's hello arrived on the current socket (false while reconnecting). Always false in HTTP mode. */
+  socketConnected(): boolean;
 }
 
 export function slackMode(settings: Pick<SlackAppSettings, 'appToken'>): SlackMode {
@@ -43,10 +45,11 @@ export function createSlackApp(settings: SlackAppSettings): SlackApp {
   const clientOptions = settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
 
   let receiver: Receiver;
+  let connected = false;
   if (mode === 'socket') {
     // Built here rather than by App so clientPingTimeout can be set; App would copy clientOptions
     // into installerOptions the same way.
-    receiver = new SocketModeReceiver({
+    const socketReceiver = new SocketModeReceiver({
       appToken: settings.appToken ?? '',
       logger: boltLogger,
       logLevel: level,
@@ -55,6 +58,11 @@ export function createSlackApp(settings: SlackAppSettings): SlackApp {
       // The envelope id is the same on every redelivery; listeners find it in context.
       customPropertiesExtractor: (args: { envelope_id?: unknown }) => ({ envelopeId: args.envelope_id }),
     });
+    // For readiness: 'connected' is Slack's hello; the socket closing (then waiting to reconnect)
+    // and every other state change mean not connected.
+    socketReceiver.client.on('connected', () => (connected = true));
+    for (const state of ['close', 'connecting', 'reconnecting', 'disconnecting', 'disconnected']) socketReceiver.client.on(state, () => (connected = false));
+    receiver = socketReceiver;
   } else {
     if (!settings.signingSecret) throw new Error('slack: HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
     receiver = new HTTPReceiver({
@@ -76,5 +84,5 @@ export function createSlackApp(settings: SlackAppSettings): SlackApp {
     // message instead of an unhandled rejection later.
     deferInitialization: true,
   });
-  return { app, mode };
+  return { app, mode, socketConnected: () => connected };
 }

@@ -5,6 +5,7 @@ import type { Snippet } from '../../src/engine/snippet.js';
 import { isPrivate, shortName, summarize, type Action, type Reply } from '../../src/reply.js';
 import { actions, button, context, divider, header, section, sections, type Block, type ButtonElement } from './block-kit.js';
 import { escapeMrkdwn as esc } from './escape.js';
+import { digestBlocks, digestFallback } from './digest-blocks.js';
 import { ELLIPSIS, SLACK_LIMITS, truncate, truncateMrkdwn } from './limits.js';
 
 export interface SlackMessage {
@@ -81,7 +82,9 @@ function cardBlocks(p: Paper, full: boolean, cardActions: Action[]): Block[] {
   const title = p.titleInferred ? `${truncate(p.title, SLACK_LIMITS.headerText - INFERRED.length)}${INFERRED}` : p.title;
   const abstract = full ? p.abstract : summarize(p.abstract).text;
   const row = actions(cardActions.flatMap((a) => button(a, p.id) ?? []));
-  return [header(title), context([byline(p)]), ...sections(esc(abstract)), ...(row === null ? [] : [row])];
+  // A paper fetched from arXiv links its abstract page by id.
+  const arxiv = p.arxivId && p.url && /^https?:\/\/[^\s<>|]+$/.test(p.url) ? [`arXiv <${p.url}|${esc(p.arxivId)}>`] : [];
+  return [header(title), context([byline(p), ...arxiv]), ...sections(esc(abstract)), ...(row === null ? [] : [row])];
 }
 
 interface ListItem {
@@ -170,6 +173,10 @@ function blocksFor(reply: Reply, prefix: string): Block[] {
       return helpBlocks(reply, prefix);
     case 'error':
       return errorBlocks(reply);
+    case 'digest':
+      return digestBlocks(reply, prefix);
+    case 'notice':
+      return [section(esc(reply.text))];
   }
 }
 
@@ -189,6 +196,10 @@ function fallbackFor(reply: Reply, prefix: string): string {
       return `${esc(reply.text)} Commands: ${reply.commands.map((c) => esc(withPrefix(c.usage, prefix))).join(', ')}`;
     case 'error':
       return esc(reply.message);
+    case 'digest':
+      return digestFallback(reply);
+    case 'notice':
+      return esc(reply.text);
   }
 }
 

@@ -13,6 +13,7 @@ import { redact } from './bolt-logger.js';
 import { createSeenDeliveries } from './dedupe.js';
 import { slackCommandName } from './listeners/commands/slash-command.js';
 import { registerListeners } from './listeners/index.js';
+import { createSlackPoster } from './post-message.js';
 
 export const DEFAULT_PORT = 3000;
 
@@ -55,7 +56,7 @@ export async function start(bot: Paperbot, config: Config, logger: Logger, optio
   }
   const secrets = [botToken, config.SLACK_APP_TOKEN ?? '', config.SLACK_SIGNING_SECRET ?? ''].filter((s) => s !== '');
   const commandPrefix = config.SLACK_COMMAND_PREFIX ?? '';
-  const { app } = createSlackApp({
+  const { app, socketConnected } = createSlackApp({
     botToken,
     appToken: config.SLACK_APP_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
@@ -64,7 +65,7 @@ export async function start(bot: Paperbot, config: Config, logger: Logger, optio
     logLevel: boltLevel(config),
     clientPingTimeoutMs: options.clientPingTimeoutMs,
   });
-  registerListeners(app, { bot, logger, commandPrefix, seen: createSeenDeliveries() });
+  registerListeners(app, { bot, logger, commandPrefix, seen: createSeenDeliveries(), digestAdmins: config.SLACK_DIGEST_ADMINS });
 
   try {
     await app.init();
@@ -73,12 +74,14 @@ export async function start(bot: Paperbot, config: Config, logger: Logger, optio
   }
 
   let url: string | undefined;
+  let listening: (() => boolean) | undefined;
   try {
     if (mode === 'socket') {
       await app.start();
     } else {
       const port = options.port ?? config.PORT ?? DEFAULT_PORT;
       const server = await app.start(options.host === undefined ? { port } : { port, host: options.host });
+      listening = () => server.listening;
       const address = server.address() as AddressInfo | null;
       url = `http://${options.host ?? 'localhost'}:${address?.port ?? port}/slack/events`;
     }
@@ -91,16 +94,21 @@ export async function start(bot: Paperbot, config: Config, logger: Logger, optio
 
   const commands = COMMAND_NAMES.map((name) => slackCommandName(name, commandPrefix));
   logger.info({ mode, commands, ...(url === undefined ? {} : { url }) }, 'slack adapter started');
+  // Daily digests post with chat.postMessage once the app is up.
+  const disconnectDigests = bot.digests?.connect('slack', createSlackPoster(app, commandPrefix));
   let stopped = false;
   return {
     platform: 'slack',
     mode,
     commands,
     ...(url === undefined ? {} : { url }),
+    isReady: () => !stopped && (mode === 'socket' ? socketConnected() : (listening?.() ?? false)),
     async stop() {
       if (stopped) return;
       stopped = true;
+      await disconnectDigests?.();
       await app.stop();
+      logger.info({}, 'slack: stopped');
     },
   };
 }

@@ -6,9 +6,8 @@ import { access } from 'node:fs/promises';
 import readline from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { createPaperbot, type Paperbot } from '../app.js';
-import { parseConfig, ConfigError, type Config } from '../config.js';
+import { parseConfig, ConfigError, secretValues, type Config } from '../config.js';
 import { parseText } from '../commands/parse-text.js';
 import { paperJson, replyJson } from '../commands/reply-json.js';
 import { errorReply, type Reply } from '../reply.js';
@@ -17,7 +16,10 @@ import { PaperbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { plainStyle, renderText } from '../../adapters/console/render-text.js';
 import { runConsoleChat } from '../../adapters/console/chat.js';
-import { configuredPlatforms, startAdapters } from './start-adapters.js';
+import { configuredPlatforms } from './start-adapters.js';
+import { createLogger } from './create-logger.js';
+import { runHealthcheck } from './healthcheck.js';
+import { serve } from './serve.js';
 
 /** The project folder (where package.json is), whether running from src/ with tsx or from dist/. */
 function projectRoot(): string {
@@ -36,6 +38,7 @@ Commands:
   query --batch FILE [--json]   answer one command per line of FILE (- for standard input)
   corpus [--json]               list the parsed papers and the entries that were skipped
   discord register [--guild ID] register the slash commands with Discord
+  healthcheck                   exit 0 if the running bot's /healthz answers (the Docker HEALTHCHECK)
 
 Options:
   --data DIR    the folder of paper files (default: data/, or PAPERBOT_DATA)
@@ -47,10 +50,7 @@ function makeLogger(config: Config, command: string): Logger {
   // The terminal chat shares the terminal with the person typing: only warnings interrupt it.
   const serving = command === 'start' && configuredPlatforms(config).length > 0;
   const level = config.LOG_LEVEL ?? (serving ? 'info' : 'warn');
-  if (process.stderr.isTTY) {
-    return pino({ level, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' } } });
-  }
-  return pino({ level }, pino.destination(2));
+  return createLogger({ level, pretty: Boolean(process.stderr.isTTY), secrets: secretValues(config) });
 }
 
 function answer(bot: Paperbot, line: string): Reply {
@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       process.stdout.write(`${papers.length} papers from ${files.length} files in ${dataDir}\n`);
-      const idWidth = Math.min(40, Math.max(...papers.map((p) => p.id.length), 2));
+      const idWidth = Math.min(40, papers.reduce((w, p) => Math.max(w, p.id.length), 2));
       for (const p of papers) process.stdout.write(`  ${p.id.padEnd(idWidth)}  ${p.date ?? 'undated   '}  ${p.title}${p.titleInferred ? ' (title inferred)' : ''}\n`);
       const skipped = issues.filter((i) => i.severity === 'skipped');
       process.stdout.write(`${skipped.length} entries skipped, ${issues.length - skipped.length} warnings\n`);
@@ -135,20 +135,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start': {
-      const bot = await createPaperbot({ dataDir, clock, logger });
-      if (configuredPlatforms(config).length === 0) {
-        await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
-        return 0;
+      if (configuredPlatforms(config).length > 0) {
+        // Exits explicitly once shut down: an idle keep-alive socket of a platform library must not hold the process.
+        process.exit(await serve({ config, logger, dataDir, clock }));
       }
-      const adapters = await startAdapters(bot, config, logger);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      const bot = await createPaperbot({ dataDir, clock, logger });
+      await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
       return 0;
     }
+    case 'healthcheck':
+      return runHealthcheck(config, (line) => process.stdout.write(`${line}\n`));
     case 'discord': {
       // `paperbot discord register [--guild ID]`: lives with the Discord adapter.
       const mod = await import('../../adapters/discord/cli.js');

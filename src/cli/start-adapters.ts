@@ -8,6 +8,8 @@ import type { Logger } from '../logger.js';
 /** What every adapter's entry (`adapters/<platform>/index.ts`) exports as `start`. */
 export interface RunningAdapter {
   platform: string;
+  /** Connected and able to receive commands now (for /readyz); false while reconnecting or stopped. */
+  isReady(): boolean;
   stop(): Promise<void>;
 }
 

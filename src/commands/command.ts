@@ -20,6 +20,16 @@ export const commandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('ask'), args: z.object({ question: text('The question'), contextPaperId: z.string().optional() }) }),
   z.object({ command: z.literal('related'), args: z.object({ paper: text('The paper name'), limit: z.number().int().min(1).max(25).default(5) }) }),
   z.object({ command: z.literal('help'), args: z.object({}).default({}) }),
+  z.object({
+    command: z.literal('digest'),
+    args: z.object({
+      action: z.enum(['subscribe', 'unsubscribe', 'time', 'quiet', 'preview', 'status'], { message: 'Say what to do: subscribe, unsubscribe, time, quiet, preview or status' }),
+      topic: z.string().max(MAX_INPUT_LENGTH, { message: `The topic is longer than ${MAX_INPUT_LENGTH.toLocaleString('en')} characters` }).optional(),
+      time: z.string().max(100).optional(),
+      zone: z.string().max(100).optional(),
+      quiet: z.string().max(100).optional(),
+    }),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

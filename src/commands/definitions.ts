@@ -9,12 +9,20 @@ export interface OptionDefinition {
   readonly maxLength: number;
 }
 
+export interface SubcommandDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionDefinition[];
+}
+
 export interface CommandDefinition {
   readonly name: string;
   readonly description: string;
   readonly usage: string;
   readonly example: string;
   readonly options: readonly OptionDefinition[];
+  /** A command made of subcommands (`/digest subscribe`): Discord registers each; in text the first word picks one. */
+  readonly subcommands?: readonly SubcommandDefinition[];
 }
 
 /** Longest input the bot accepts for any argument, in characters. */
@@ -48,6 +56,36 @@ export const COMMANDS = [
     usage: '/related <paper>',
     example: '/related deepseek-v3',
     options: [{ name: 'paper', description: 'Paper name or id', required: true, autocomplete: true, maxLength: MAX_INPUT_LENGTH }],
+  },
+  {
+    name: 'digest',
+    description: 'A daily digest of new papers in this channel',
+    usage: '/digest <subscribe|unsubscribe|time|quiet|preview|status>',
+    example: '/digest subscribe mixture-of-experts has:code',
+    options: [],
+    subcommands: [
+      {
+        name: 'subscribe',
+        description: 'Post the new papers here every day (default 09:00 UTC)',
+        options: [{ name: 'topic', description: 'Only papers this search matches, e.g. mixture-of-experts has:code', required: false, autocomplete: false, maxLength: MAX_INPUT_LENGTH }],
+      },
+      { name: 'unsubscribe', description: 'Stop this channel\'s digest', options: [] },
+      {
+        name: 'time',
+        description: 'When the digest posts, e.g. 09:00 Europe/Berlin',
+        options: [
+          { name: 'time', description: 'Time of day, HH:MM (24-hour)', required: true, autocomplete: false, maxLength: 5 },
+          { name: 'zone', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', required: false, autocomplete: false, maxLength: 64 },
+        ],
+      },
+      {
+        name: 'quiet',
+        description: 'On days with nothing new: on posts nothing, off posts "nothing new"',
+        options: [{ name: 'quiet', description: 'on or off', required: true, autocomplete: false, maxLength: 3 }],
+      },
+      { name: 'preview', description: 'What the next digest would post (only you see it)', options: [] },
+      { name: 'status', description: 'This channel\'s digest: topic, time, next and last', options: [] },
+    ],
   },
   {
     name: 'help',

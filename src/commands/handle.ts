@@ -9,9 +9,16 @@ import { errorReply, shortName, type Action, type Reply } from '../reply.js';
 import { commandSchema, type Command, type CommandInput } from './command.js';
 import { COMMANDS } from './definitions.js';
 import { FILTER_EXAMPLES } from '../engine/query.js';
+import type { CommandContext, DigestCommands } from '../digest/digest-commands.js';
 
 export interface CommandHandler {
-  handle(input: CommandInput): Reply;
+  /** `context` says who asks and where; commands about a channel (/digest) need it. */
+  handle(input: CommandInput, context?: CommandContext): Reply;
+}
+
+/** Optional parts of the command layer: digests exist only when the state store is open. */
+export interface CommandExtras {
+  digests?: DigestCommands;
 }
 
 function quote(text: string): string {
@@ -65,7 +72,7 @@ function resolve(engine: Engine, name: string): { paper: Paper } | { reply: Repl
   }
 }
 
-function run(engine: Engine, command: Command): Reply {
+function run(engine: Engine, command: Command, extras: CommandExtras, context: CommandContext | undefined): Reply {
   switch (command.command) {
     case 'paper': {
       const found = resolve(engine, command.args.name);
@@ -113,12 +120,18 @@ function run(engine: Engine, command: Command): Reply {
     }
     case 'help':
       return helpReply();
+    case 'digest':
+      if (!extras.digests) return errorReply('digest_unavailable', 'Digests are not available here: they post to Discord or Slack channels when the bot runs there.');
+      if (!context) return errorReply('digest_unavailable', 'Digests are set up from a Discord or Slack channel.');
+      return extras.digests.run(command.args, context);
   }
 }
 
-export function createCommandHandler(engine: Engine, logger: Logger): CommandHandler {
+/** `engine` may be a getter, so a corpus reload can swap in a new engine between commands. */
+export function createCommandHandler(engine: Engine | (() => Engine), logger: Logger, extras: CommandExtras = {}): CommandHandler {
+  const current = typeof engine === 'function' ? engine : () => engine;
   return {
-    handle(input) {
+    handle(input, context) {
       const parsed = commandSchema.safeParse(input);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
@@ -126,7 +139,7 @@ export function createCommandHandler(engine: Engine, logger: Logger): CommandHan
         return errorReply('bad_input', `${message} Example: ${COMMANDS.find((c) => c.name === (input as { command?: string }).command)?.example ?? '/help'}`);
       }
       try {
-        return run(engine, parsed.data);
+        return run(current(), parsed.data, extras, context);
       } catch (err) {
         const error = asPaperbotError(err);
         logger.error({ err: error, command: parsed.data.command }, 'command failed');

@@ -24,8 +24,28 @@ function argFor(name: string, rest: string): CommandInput {
       return { command: 'ask', args: { question: rest } };
     case 'related':
       return { command: 'related', args: { paper: rest } };
+    case 'digest':
+      return parseDigestText(rest);
     default:
       return { command: 'help', args: {} };
+  }
+}
+
+/** `/digest` text: "subscribe mixture-of-experts has:code", "time 09:00 Europe/Berlin", "quiet on". */
+export function parseDigestText(text: string): CommandInput {
+  const [first = '', ...words] = text.trim().split(/\s+/);
+  const rest = words.join(' ');
+  const action = first.toLowerCase() as 'subscribe';
+  switch (action as string) {
+    case 'subscribe':
+      return { command: 'digest', args: rest ? { action, topic: rest } : { action } };
+    case 'time':
+      return { command: 'digest', args: { action: 'time', time: words[0] ?? '', ...(words[1] ? { zone: words.slice(1).join(' ') } : {}) } };
+    case 'quiet':
+      return { command: 'digest', args: { action: 'quiet', quiet: rest } };
+    default:
+      // Unknown or missing actions fail validation with the list of actions.
+      return { command: 'digest', args: { action } };
   }
 }
 

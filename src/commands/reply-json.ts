@@ -15,6 +15,9 @@ export interface PaperJson {
   codeUrl: string | null;
   abstract: string;
   names: string[];
+  /** Papers fetched from arXiv only. */
+  arxivId?: string;
+  url?: string;
   snippet?: string;
   shared?: string[];
 }
@@ -33,6 +36,8 @@ export function paperJson(p: Paper): PaperJson {
     codeUrl: p.codeUrl,
     abstract: p.abstract,
     names: p.names,
+    ...(p.arxivId ? { arxivId: p.arxivId } : {}),
+    ...(p.url ? { url: p.url } : {}),
   };
 }
 
@@ -59,5 +64,9 @@ export function replyJson(reply: Reply): Record<string, unknown> {
       return { ...base, text: reply.text, commands: reply.commands };
     case 'error':
       return { ...base, error: { code: reply.code, message: reply.message } };
+    case 'digest':
+      return { ...base, date: reply.date, topic: reply.topic, total: reply.total, preview: reply.preview, ...(reply.more ? { more: reply.more } : {}) };
+    case 'notice':
+      return { ...base, text: reply.text };
   }
 }

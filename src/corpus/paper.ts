@@ -27,6 +27,9 @@ export const paperSchema = z.object({
   abstract: z.string().min(1),
   /** Names the paper is known by (its system name, title prefix), used by lookup. */
   names: z.array(z.string().min(1)),
+  /** For papers fetched from arXiv: the id without version (2401.01234) and the abstract page. */
+  arxivId: z.string().min(1).optional(),
+  url: z.url().optional(),
   /** Where the record came from: file and line of each source entry. */
   sources: z.array(z.object({ file: z.string(), line: z.number().int().positive() })).min(1),
 });

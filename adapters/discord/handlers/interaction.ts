@@ -40,7 +40,12 @@ async function apologize(interaction: Interaction, logger: Logger): Promise<void
 export function createInteractionListener(bot: Paperbot, logger: Logger): (interaction: Interaction) => void {
   return (interaction) => {
     const started = performance.now();
-    route(interaction, bot).then(
+    // Commands, buttons and menus go through the core's tracker (logged, measured, drained at
+    // shutdown); autocomplete runs on every keystroke and is neither a command nor worth a log line.
+    const answered = interaction.isAutocomplete()
+      ? route(interaction, bot)
+      : bot.tracker.run({ platform: 'discord', userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, bot.commands, (commands) => route(interaction, { ...bot, commands }));
+    answered.then(
       () => logger.debug({ ...what(interaction), interaction: interaction.id, ms: Math.round(performance.now() - started) }, 'discord: answered'),
       async (err: unknown) => {
         logger.error({ err: describeError(err), ...what(interaction), interaction: interaction.id }, 'discord: interaction failed');

@@ -5,6 +5,7 @@ import { redact } from '../bolt-logger.js';
 import * as commandButton from './actions/command-button.js';
 import * as linkButton from './actions/link-button.js';
 import * as ask from './commands/ask.js';
+import * as digest from './commands/digest.js';
 import * as help from './commands/help.js';
 import * as paper from './commands/paper.js';
 import * as related from './commands/related.js';
@@ -13,7 +14,7 @@ import * as unknown from './commands/unknown.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  for (const command of [paper, search, ask, related, help, unknown]) command.register(app, deps);
+  for (const command of [paper, search, ask, related, digest, help, unknown]) command.register(app, deps);
   commandButton.register(app, deps);
   linkButton.register(app);
   // Listeners catch their own failures; this only sees errors from Bolt's middleware around them.

@@ -10,4 +10,6 @@ export interface ListenerDeps {
   /** SLACK_COMMAND_PREFIX, '' when unset: `/pb-paper` instead of `/paper`. */
   readonly commandPrefix: string;
   readonly seen: SeenDeliveries;
+  /** SLACK_DIGEST_ADMINS: who may change a channel's digest; undefined lets any member. */
+  readonly digestAdmins?: readonly string[] | undefined;
 }

@@ -4,12 +4,15 @@ import { runConsoleChat } from '../../../adapters/console/chat.js';
 import { renderText, plainStyle } from '../../../adapters/console/render-text.js';
 import { createCommandHandler } from '../../../src/commands/handle.js';
 import { silentLogger } from '../../../src/logger.js';
+import { createCommandTracker } from '../../../src/ops/command-tracker.js';
+import { createIdHasher } from '../../../src/ops/hash-id.js';
+import { createMetrics } from '../../../src/ops/metrics.js';
 import type { Paperbot } from '../../../src/app.js';
 import { seed } from '../../support/seed.js';
 
 async function bot(): Promise<Paperbot> {
   const { corpus, engine } = await seed();
-  return { corpus, engine, commands: createCommandHandler(engine, silentLogger) };
+  return { corpus, engine, commands: createCommandHandler(engine, silentLogger), tracker: createCommandTracker({ logger: silentLogger, metrics: createMetrics(), hashId: createIdHasher() }) };
 }
 
 describe('the terminal chat', () => {

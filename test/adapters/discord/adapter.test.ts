@@ -168,11 +168,11 @@ describe('GIVEN the Discord adapter started as npm start starts it', () => {
 
     const help = messageOf((await (await h.slash('help')).callback()).data);
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect((help.embeds[0]?.['fields'] as Array<{ name: string }>).map((f) => f.name)).toEqual(['/paper <name>', '/search <query>', '/ask <question>', '/related <paper>', '/help']);
+    expect((help.embeds[0]?.['fields'] as Array<{ name: string }>).map((f) => f.name)).toEqual(['/paper <name>', '/search <query>', '/ask <question>', '/related <paper>', '/digest <subscribe|unsubscribe|time|quiet|preview|status>', '/help']);
 
-    const stale = messageOf((await (await h.slash('digest')).callback()).data);
+    const stale = messageOf((await (await h.slash('summarize')).callback()).data);
     expect(stale.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(stale.content).toMatch(/no \/digest command/);
+    expect(stale.content).toMatch(/no \/summarize command/);
 
     const oldButton = messageOf((await (await h.click('someone-elses:button')).callback()).data);
     expect(oldButton.flags & EPHEMERAL).toBe(EPHEMERAL);

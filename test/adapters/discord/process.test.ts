@@ -41,7 +41,8 @@ async function fake(): Promise<FakeDiscord> {
 describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
   it('WHEN npm start runs THEN the Discord adapter answers /paper deepseek-v3 and stops on SIGTERM', async () => {
     const discord = await fake();
-    const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info' };
+    // The health server on a free loopback port, not the default 8080 on every interface.
+    const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info', HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1' };
     const bot = run(['start'], env);
     await discord.waitForIdentify();
     const callback = await (await discord.sendInteraction({ type: 2, data: { name: 'paper', options: [{ name: 'name', type: 3, value: 'deepseek-v3' }] } })).callback();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDiscordCli, type CliOutput } from '../../../adapters/discord/cli.js';
 import { commandBodies } from '../../../adapters/discord/register.js';
-import { COMMANDS } from '../../../src/commands/definitions.js';
+import { COMMANDS, type CommandDefinition, type OptionDefinition } from '../../../src/commands/definitions.js';
 import { parseConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createFakeDiscord, type FakeDiscord, type JsonObject } from '../../fakes/discord/fake-discord.js';
@@ -28,10 +28,12 @@ async function withFake<T>(run: (fake: FakeDiscord) => Promise<T>, options: Para
 
 /** What a user sees of a command, from COMMANDS: name, description and each option. */
 function expected(): JsonObject[] {
-  return COMMANDS.map((c) => ({
+  const option = (o: OptionDefinition) => ({ type: 3, name: o.name, description: o.description, required: o.required, max_length: o.maxLength, ...(o.autocomplete ? { autocomplete: true } : {}) });
+  return (COMMANDS as readonly CommandDefinition[]).map((c) => ({
     name: c.name,
     description: c.description,
-    options: c.options.map((o) => ({ type: 3, name: o.name, description: o.description, required: o.required, max_length: o.maxLength, ...(o.autocomplete ? { autocomplete: true } : {}) })),
+    // A command with subcommands (/digest) registers each as a type-1 option with its own options.
+    options: c.subcommands ? c.subcommands.map((sub) => ({ type: 1, name: sub.name, description: sub.description, options: sub.options.map(option) })) : c.options.map(option),
   }));
 }
 
@@ -55,7 +57,7 @@ describe('GIVEN paperbot discord register against the fake Discord', () => {
       expect({ code, stderr: io.stderr }).toEqual({ code: 0, stderr: '' });
       expect(fake.globalCommands).toEqual([]);
       expect(fake.guildCommands).toEqual(expected().map((c) => expect.objectContaining(c)));
-      expect(io.stdout).toContain(`Registered 5 commands for application ${fake.applicationId} in server ${fake.guildId}`);
+      expect(io.stdout).toContain(`Registered 6 commands for application ${fake.applicationId} in server ${fake.guildId}`);
       for (const c of COMMANDS) expect(io.stdout).toContain(`/${c.name}`);
       expect(io.stdout).toMatch(/\/paper name +Show a paper card by name or id/);
       const put = fake.requests.find((r) => r.method === 'PUT');

@@ -40,10 +40,10 @@ describe('adapters/slack/manifest.yml', () => {
     for (const name of COMMAND_NAMES) expect(slackCommandName(name, 'abcdefghij').length).toBeLessThanOrEqual(SLACK_LIMITS.slashCommandName);
   });
 
-  it('GIVEN what the adapter uses THEN Socket Mode, interactivity for the buttons and the commands scope are on', () => {
+  it('GIVEN what the adapter uses THEN Socket Mode, interactivity for the buttons, the commands scope and chat:write for digests are on', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write']);
     expect(manifest.features.bot_user.display_name).toBe('paperbot');
   });
 

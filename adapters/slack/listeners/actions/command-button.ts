@@ -22,9 +22,10 @@ export function register(app: App, deps: ListenerDeps): void {
     await answer(
       deps,
       respond,
-      () => (input === null ? errorReply('stale_button', 'That button no longer works. Run the command again.') : deps.bot.commands.handle(input)),
+      (commands) => (input === null ? errorReply('stale_button', 'That button no longer works. Run the command again.') : commands.handle(input)),
       {
-        where: { action: action.action_id, user: body.user.id },
+        where: { action: action.action_id },
+        context: { platform: 'slack', userId: body.user.id, channelId: body.channel?.id },
         // "Full abstract" expands the card in place; everything else is a new message.
         replaceOriginal: (reply) => reply.kind === 'paper' && input?.command === 'paper' && input.args.full === true,
       },
