@@ -6,6 +6,11 @@
 
 # --- build: install everything, compile the TypeScript, then drop the dev dependencies ---
 FROM node:20-bookworm-slim AS build
+# better-sqlite3 is a native addon: when no prebuilt binary can be downloaded for the platform it
+# compiles from source, which needs a toolchain (build stage only; the runtime image stays slim).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # The lock file first, so a change to the code does not reinstall the dependencies.
 COPY package.json package-lock.json ./
