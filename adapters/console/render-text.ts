@@ -99,7 +99,12 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
       return [
         wrap(reply.text, style.width),
         '',
-        ...reply.commands.map((c) => `  ${style.bold(c.usage.padEnd(18))} ${c.description}\n  ${' '.repeat(18)} ${style.dim(`e.g. ${c.example}`)}`),
+        ...reply.commands.map((c) => {
+          // The usage on its own line when it is too long for the column; descriptions wrap under it.
+          const indent = ' '.repeat(21);
+          const head = c.usage.length > 18 ? `  ${style.bold(c.usage)}\n${wrap(c.description, style.width, indent)}` : `  ${style.bold(c.usage.padEnd(18))} ${wrap(c.description, style.width - 21).replace(/\n/g, `\n${indent}`)}`;
+          return `${head}\n${indent}${style.dim(`e.g. ${c.example}`)}`;
+        }),
         '',
         style.dim('Plain text works too: a question is asked, anything else is looked up as a paper name.'),
       ].join('\n');
