@@ -1,6 +1,8 @@
 // The real entry points as a user runs them: `npm start` (tsx src/cli/main.ts start) with
 // DISCORD_TOKEN set answers slash commands, and `paperbot discord register --guild` registers them.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/commands/definitions.js';
@@ -33,7 +35,8 @@ function run(args: string[], env: Record<string, string>): { child: ChildProcess
 }
 
 async function fake(): Promise<FakeDiscord> {
-  const f = await createFakeDiscord({ interactionTimeoutMs: 60_000, waitTimeoutMs: 20_000 });
+  // Generous waits: a child process starting tsx on a loaded 2-core machine can take a while.
+  const f = await createFakeDiscord({ interactionTimeoutMs: 60_000, waitTimeoutMs: 60_000 });
   fakes.push(f);
   return f;
 }
@@ -42,7 +45,7 @@ describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
   it('WHEN npm start runs THEN the Discord adapter answers /paper deepseek-v3 and stops on SIGTERM', async () => {
     const discord = await fake();
     // The health server on a free loopback port, not the default 8080 on every interface.
-    const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info', HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1' };
+    const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info', HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1', PAPERBOT_STATE: path.join(mkdtempSync(path.join(os.tmpdir(), 'paperbot-state-')), 'paperbot.db') };
     const bot = run(['start'], env);
     await discord.waitForIdentify();
     const callback = await (await discord.sendInteraction({ type: 2, data: { name: 'paper', options: [{ name: 'name', type: 3, value: 'deepseek-v3' }] } })).callback();
@@ -53,7 +56,7 @@ describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
     expect(bot.output.stderr).toContain('discord: connected');
     expect(bot.output.stderr).toContain('discord: stopped');
     expect(bot.output.stderr).not.toContain('fake-token');
-  });
+  }, 120_000);
 
   it('WHEN paperbot discord register --guild runs THEN the commands are registered and printed', async () => {
     const discord = await fake();
@@ -61,5 +64,5 @@ describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
     expect(await cli.exit).toBe(0);
     expect(cli.output.stdout).toContain(`in server ${discord.guildId}`);
     expect(discord.guildCommands.map((c) => c['name'])).toEqual(COMMANDS.map((c) => c.name));
-  });
+  }, 120_000);
 });
