@@ -44,6 +44,12 @@ export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine 
     .sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1))
     .map((x) => x.i);
   const askDeps = { papers, index, names, acronyms };
+  let facetCache: { categories: string[]; affiliations: string[] } | undefined;
+  const facets = () =>
+    (facetCache ??= {
+      categories: [...new Set(papers.map((p) => p.category).filter((c): c is string => c !== null))].sort(),
+      affiliations: [...new Set(papers.flatMap((p) => p.affiliations))].sort(),
+    });
 
   return {
     papers,
@@ -53,7 +59,7 @@ export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine 
       return i === undefined ? undefined : papers[i];
     },
     lookup: (name) => lookup({ papers, names, index, byId }, name),
-    search: (query, options = {}) => search({ papers, index, names, phraseKeys }, query, options.limit),
+    search: (query, options = {}) => search({ papers, byDate: recent, facets, index, names, phraseKeys }, query, options.limit),
     related: (paper, options = {}) => {
       const i = byId.get(paper.id);
       return i === undefined ? [] : related({ papers, index, documentFrequency }, i, options.limit);

@@ -67,7 +67,8 @@ export function textSearchOptions(overrides: SearchOptions = {}): SearchOptions 
   return {
     boost: FIELD_BOOST,
     fuzzy: (t) => (t.length >= 6 ? 0.2 : false),
-    prefix: (t, i, all) => i === all.length - 1 && t.length >= 3,
+    // Three letters expand to thousands of words in a large corpus; four are specific enough.
+    prefix: (t, i, all) => i === all.length - 1 && t.length >= 4,
     combineWith: 'AND',
     ...overrides,
   };

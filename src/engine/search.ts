@@ -23,29 +23,25 @@ export type SearchOutcome = { ok: true; value: SearchResult } | { ok: false; err
 
 export interface SearchDeps {
   papers: readonly Paper[];
+  /** Paper indexes newest first (undated last): filter-only searches walk this instead of sorting. */
+  byDate: readonly number[];
+  /** The categories and affiliations that exist, for naming a filter value no paper has. */
+  facets: () => { categories: readonly string[]; affiliations: readonly string[] };
   index: SearchIndex;
   names: NameIndex;
   phraseKeys: (i: number) => string;
 }
 
-function byDateDesc(a: Paper, b: Paper): number {
-  if (a.date === b.date) return a.title.localeCompare(b.title);
-  if (a.date === null) return 1;
-  if (b.date === null) return -1;
-  return a.date < b.date ? 1 : -1;
-}
 
 /** A category or affiliation no paper has is a mistake worth naming, not just "no results". */
-function unknownFilterValue(papers: readonly Paper[], f: Filters): string | null {
+function unknownFilterValue(facets: { categories: readonly string[]; affiliations: readonly string[] }, f: Filters): string | null {
   const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^cs\./, '');
   for (const c of f.categories) {
-    const known = [...new Set(papers.map((p) => p.category).filter((x): x is string => x !== null))].sort();
-    if (!known.some((k) => fold(k) === c)) return `category:${c} matches no paper; categories here: ${known.slice(0, 20).join(', ')}.`;
+    if (!facets.categories.some((k) => fold(k) === c)) return `category:${c} matches no paper; categories here: ${facets.categories.slice(0, 20).join(', ')}.`;
   }
   for (const a of f.affiliations) {
-    const all = papers.flatMap((p) => p.affiliations);
-    if (!all.some((x) => fold(x).includes(a))) {
-      const known = [...new Set(all)].sort();
+    if (!facets.affiliations.some((x) => fold(x).includes(a))) {
+      const known = facets.affiliations;
       return `affiliation:${a} matches no paper${known.length > 0 && known.length <= 30 ? `; affiliations here: ${known.join(', ')}` : ''}.`;
     }
   }
@@ -69,7 +65,7 @@ export function search(deps: SearchDeps, query: string, limit = 10): SearchOutco
     return { ok: false, error: { code: 'no_words', message: `“${searchText.slice(0, 60)}” has no words to search for (very common words and symbols are ignored). Try a topic, a name or a filter such as has:code.` } };
   }
   const { papers, index, names } = deps;
-  const unknown = unknownFilterValue(papers, filters);
+  const unknown = filters.categories.length + filters.affiliations.length > 0 ? unknownFilterValue(deps.facets(), filters) : null;
   if (unknown) return { ok: false, error: { code: 'bad_filter', message: unknown } };
   const phraseKeysWanted = phrases.map(phraseKey).filter(Boolean);
   const excludedKeys = excluded.map(phraseKey).filter(Boolean);
@@ -90,11 +86,8 @@ export function search(deps: SearchDeps, query: string, limit = 10): SearchOutco
       ranked = [{ i: named.paper, score: (ranked[0]?.score ?? 1) * 2 }, ...ranked.filter((r) => r.i !== named.paper)];
     }
   } else {
-    ranked = papers
-      .map((_, i) => i)
-      .filter(keep)
-      .sort((a, b) => byDateDesc(papers[a]!, papers[b]!))
-      .map((i) => ({ i, score: 0 }));
+    // Filters only: newest first, from the date order built once with the engine.
+    ranked = deps.byDate.filter(keep).map((i) => ({ i, score: 0 }));
   }
   const queryTerms = new Set(tokens(searchText).map((t) => term(t.word)).filter((t): t is string => t !== null));
   const lastWord = tokens(text).at(-1)?.word;
