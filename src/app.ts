@@ -9,8 +9,14 @@ import { createCommandHandler, type CommandHandler } from './commands/handle.js'
 import type { Logger } from './logger.js';
 import { createCommandTracker, type CommandTracker } from './ops/command-tracker.js';
 import { createIdHasher } from './ops/hash-id.js';
+import { createRateLimiter, type RateLimitSettings } from './ops/rate-limit.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { watchFolder, type FolderWatch } from './corpus/watch-folder.js';
+import { createMentions, type Mentions } from './conversation/mentions.js';
+import { createThreadMemory, type ThreadMemorySettings } from './conversation/thread-memory.js';
+import { createListCommands } from './lists/list-commands.js';
+import { createListStore } from './lists/list-store.js';
+import { createWatch, type Watch } from './watch/watch.js';
 import { createDigests, type DigestSettings, type Digests } from './digest/create-digests.js';
 
 export interface Paperbot {
@@ -19,6 +25,10 @@ export interface Paperbot {
   commands: CommandHandler;
   /** Every chat platform's commands go through this: logged, measured, and drained at shutdown. */
   tracker: CommandTracker;
+  /** Messages that mention the bot, answered in their thread with the thread's paper as context. */
+  mentions: Mentions;
+  /** Watch mode (needs the state file): cards for papers named in watched channels. */
+  watch?: Watch;
   /** Daily digests, when a state file was given (`npm start` with Discord or Slack). */
   digests?: Digests;
   /** Re-reads the data folder (and stored arXiv papers) and swaps in the new engine. */
@@ -34,6 +44,10 @@ export interface PaperbotOptions {
   metrics?: Metrics;
   logHashKey?: string | undefined;
   digests?: DigestSettings;
+  /** The per-user limit on commands through the tracker (chat platforms); unset or perMinute 0: no limit. */
+  rateLimit?: RateLimitSettings;
+  /** How many threads' papers are remembered, and for how long. */
+  threads?: ThreadMemorySettings;
   /** Pick up files added to or changed in the data folder while running. */
   watch?: boolean | { debounceMs: number };
 }
@@ -47,7 +61,12 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
     { papers: corpus.papers.length, files: corpus.files.length, skipped: corpus.issues.filter((i) => i.severity === 'skipped').length, ms: Math.round(performance.now() - started) },
     'corpus loaded',
   );
-  const tracker = createCommandTracker({ logger: options.logger, metrics: options.metrics ?? createMetrics(), hashId: createIdHasher(options.logHashKey) });
+  const tracker = createCommandTracker({
+    logger: options.logger,
+    metrics: options.metrics ?? createMetrics(),
+    hashId: createIdHasher(options.logHashKey),
+    ...(options.rateLimit?.perMinute ? { rateLimiter: createRateLimiter(options.rateLimit) } : {}),
+  });
   // Answers always use `current`; a reload builds the next one aside and swaps it in one assignment.
   let current = { corpus, engine };
   const digests = options.digests ? createDigests(options.digests, { engine: () => current.engine, clock: options.clock, logger: options.logger, reload: () => reloadOnce() }) : undefined;
@@ -61,6 +80,10 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
   };
   if (digests && digests.store.arxivPapers().length > 0) current = build(corpus);
   digests?.recordArrivals(current.corpus.papers.map((p) => p.id));
+
+  const threads = createThreadMemory(options.threads);
+  // Watch mode's cool-down runs on real time: PAPERBOT_NOW may freeze the corpus clock.
+  const watch = digests ? createWatch({ db: digests.store.db, engine: () => current.engine, clock: options.clock, threads }) : undefined;
 
   let reloading: Promise<void> | undefined;
   const reload = async () => {
@@ -88,8 +111,15 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
     get engine() {
       return current.engine;
     },
-    commands: createCommandHandler(() => current.engine, options.logger, digests ? { digests: digests.commands } : {}),
+    commands: createCommandHandler(() => current.engine, options.logger, {
+      ...(digests ? { digests: digests.commands } : {}),
+      // Reading lists and watch mode share the digests' state file.
+      ...(digests ? { lists: createListCommands({ store: createListStore(digests.store.db), engine: () => current.engine, clock: options.clock }) } : {}),
+      ...(watch ? { watch } : {}),
+    }),
     tracker,
+    mentions: createMentions(threads),
+    ...(watch ? { watch } : {}),
     ...(digests ? { digests } : {}),
     reload: reloadOnce,
     async close() {

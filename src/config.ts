@@ -26,6 +26,10 @@ export const configSchema = z.object({
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent' }).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'DISCORD_APP_ID must be the numeric application id' }),
+  /** Ask Discord for the privileged Message Content intent, which watch mode needs there (enable it in the developer portal). */
+  DISCORD_MESSAGE_CONTENT: optional
+    .refine((v) => v === undefined || v === 'true' || v === 'false', { message: 'DISCORD_MESSAGE_CONTENT must be true or false' })
+    .transform((v) => v === 'true'),
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), { message: 'DISCORD_GUILD_ID must be a numeric server id' }),
   DISCORD_API_URL: url('DISCORD_API_URL'),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-' }),
@@ -51,6 +55,10 @@ export const configSchema = z.object({
   DIGEST_MAX_PAPERS: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 25), { message: 'DIGEST_MAX_PAPERS must be a number from 1 to 25' })
     .transform((v) => (v === undefined ? undefined : Number(v))),
+  /** Commands and mentions one user may send per minute (also the burst allowed at once). Default 20; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 10_000), { message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 10000, e.g. 20' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   /** arXiv categories to fetch new papers from once a day, e.g. cs.CL,cs.CV. Unset: no fetching. */
   ARXIV_CATEGORIES: optional
     .refine((v) => v === undefined || /^[a-z-]+(\.[A-Za-z-]+)?(\s*,\s*[a-z-]+(\.[A-Za-z-]+)?)*$/.test(v), { message: 'ARXIV_CATEGORIES must be arXiv categories separated by commas, e.g. cs.CL,cs.CV' })
@@ -68,6 +76,9 @@ export const configSchema = z.object({
   /** Key for hashing user and channel ids in logs; unset: a random key per run, so hashes match only within one run. */
   LOG_HASH_KEY: optional.refine((v) => v === undefined || v.length >= 16, { message: 'LOG_HASH_KEY must be at least 16 characters; generate one with `openssl rand -hex 16`' }),
 });
+
+/** Commands per user per minute when RATE_LIMIT_PER_MINUTE is unset. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
 
 /** Where /healthz, /readyz and /metrics listen when serving Discord or Slack and HEALTH_PORT is unset. */
 export const DEFAULT_HEALTH_PORT = 8080;

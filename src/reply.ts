@@ -36,6 +36,10 @@ export type Reply =
   | { kind: 'error'; code: string; message: string; papers: Paper[] }
   /** A channel's daily digest (or its preview): `total` new papers, the first of them listed. */
   | { kind: 'digest'; date: string; topic: string | null; total: number; items: DigestItem[]; more?: { count: number; search: string }; preview: boolean }
+  /** BibTeX for one paper (`/paper <name> bibtex`) or a reading list (`/list export`), one entry per paper. */
+  | { kind: 'bibtex'; title: string; entries: string[]; papers: Paper[] }
+  /** A channel's reading list: each paper with who added it and when (ISO time). */
+  | { kind: 'reading-list'; title: string; items: Array<{ paper: Paper; addedBy: string; addedAt: string }> }
   /** A short confirmation or status line for the person who asked (the /digest settings). */
   | { kind: 'notice'; text: string };
 
@@ -60,7 +64,10 @@ export function papersOf(reply: Reply): Paper[] {
     case 'error':
       return reply.papers;
     case 'digest':
+    case 'reading-list':
       return reply.items.map((i) => i.paper);
+    case 'bibtex':
+      return reply.papers;
     case 'help':
     case 'notice':
       return [];

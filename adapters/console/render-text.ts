@@ -120,5 +120,11 @@ export function renderText(reply: Reply, style: TextStyle = plainStyle): string 
     }
     case 'notice':
       return wrap(reply.text, style.width);
+    case 'bibtex':
+      // Unwrapped: the entries are meant to be copied into a .bib file as they are.
+      return reply.entries.join('\n\n');
+    case 'reading-list':
+      if (reply.items.length === 0) return `${style.bold(reply.title)}\nNothing yet. Add a paper with /list add <paper>.`;
+      return [style.bold(reply.title), ...reply.items.map((item, i) => `${listLine(item.paper, i + 1, style)}\n    ${style.dim(`added by ${item.addedBy} on ${item.addedAt.slice(0, 10)}`)}`)].join('\n');
   }
 }

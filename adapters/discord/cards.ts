@@ -9,6 +9,7 @@ import { escapeText, linkLabel, linkTarget } from './escape.js';
 import { embedLength, fitFields, type FieldSpec } from './fields.js';
 import { fitMessage } from './fit-message.js';
 import { digestEmbed } from './digest-card.js';
+import { bibtexEmbed, readingListEmbed } from './list-cards.js';
 import { DISCORD_LIMITS, ELLIPSIS, fitRendered, isUsableUrl, splitAtWords, truncate } from './limits.js';
 
 /** A reply ready for interaction.reply / update; `ephemeral` becomes MessageFlags.Ephemeral. */
@@ -227,6 +228,10 @@ function render(reply: Reply): DiscordReply {
       return { embeds: [digestEmbed(reply)], components: [], ephemeral };
     case 'notice':
       return { content: fitText(reply.text, DISCORD_LIMITS.content), embeds: [], components: [], ephemeral };
+    case 'bibtex':
+      return { embeds: [bibtexEmbed(reply)], components: [], ephemeral };
+    case 'reading-list':
+      return { embeds: [readingListEmbed(reply)], components: withSelect([], paperSelect(OPEN_ID, 'Open a paper…', reply.items.map((i) => i.paper))), ephemeral };
   }
 }
 

@@ -1,5 +1,6 @@
-// Creates the discord.js Client paperbot runs on: only the Guilds intent (slash commands need no
-// message or member access), no mentions ever, and the REST base from DISCORD_API_URL when set.
+// Creates the discord.js Client paperbot runs on: the Guilds and GuildMessages intents (no privileged
+// one: Discord gives a bot the content of messages that mention it without Message Content), no
+// mentions ever, and the REST base from DISCORD_API_URL when set.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
@@ -13,9 +14,10 @@ export function apiBase(url: string): string {
   return url.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
-export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+export function createDiscordClient(config: Pick<Config, 'DISCORD_API_URL'> & Partial<Pick<Config, 'DISCORD_MESSAGE_CONTENT'>>): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Watch mode reads messages that do not mention the bot: only with DISCORD_MESSAGE_CONTENT=true.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(config.DISCORD_MESSAGE_CONTENT ? [GatewayIntentBits.MessageContent] : [])],
     // Nothing paperbot sends may ping anyone: not a user, a role, @everyone or @here.
     allowedMentions: { parse: [], repliedUser: false },
     // The gateway URL comes from this API's GET /gateway/bot, so a REST proxy moves both.

@@ -1,5 +1,5 @@
 // The Discord adapter's entry, loaded by `npm start` when DISCORD_TOKEN is set: logs the bot in,
-// answers slash commands, autocomplete and buttons from the core, and stops cleanly.
+// answers slash commands, autocomplete, buttons and mentions from the core, and stops cleanly.
 import { Events, type Client } from 'discord.js';
 import type { Paperbot } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
@@ -9,6 +9,7 @@ import type { Logger } from '../../src/logger.js';
 import { createDiscordClient, logClientEvents } from './client.js';
 import { describeError } from './describe-error.js';
 import { createInteractionListener } from './handlers/interaction.js';
+import { createMessageListener } from './handlers/message.js';
 import { checkRegistration } from './register.js';
 import { createDiscordPoster } from './post-message.js';
 
@@ -18,6 +19,7 @@ export async function start(bot: Paperbot, config: Config, logger: Logger): Prom
   const client = createDiscordClient(config);
   logClientEvents(client, logger);
   client.on(Events.InteractionCreate, createInteractionListener(bot, logger));
+  client.on(Events.MessageCreate, createMessageListener(bot, logger));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   logger.info({ api: config.DISCORD_API_URL ?? 'discord.com' }, 'discord: logging in');

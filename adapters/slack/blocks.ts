@@ -6,6 +6,7 @@ import { isPrivate, shortName, summarize, type Action, type Reply } from '../../
 import { actions, button, context, divider, header, section, sections, type Block, type ButtonElement } from './block-kit.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { digestBlocks, digestFallback } from './digest-blocks.js';
+import { bibtexBlocks, readingListBlocks } from './list-blocks.js';
 import { ELLIPSIS, SLACK_LIMITS, truncate, truncateMrkdwn } from './limits.js';
 
 export interface SlackMessage {
@@ -177,6 +178,10 @@ function blocksFor(reply: Reply, prefix: string): Block[] {
       return digestBlocks(reply, prefix);
     case 'notice':
       return [section(esc(reply.text))];
+    case 'bibtex':
+      return bibtexBlocks(reply);
+    case 'reading-list':
+      return readingListBlocks(reply);
   }
 }
 
@@ -200,6 +205,10 @@ function fallbackFor(reply: Reply, prefix: string): string {
       return digestFallback(reply);
     case 'notice':
       return esc(reply.text);
+    case 'bibtex':
+      return `${esc(reply.title)}: ${reply.papers.map((p) => p.id).join(', ')}`;
+    case 'reading-list':
+      return `${esc(reply.title)}: ${names(reply.items.map((i) => i.paper))}`;
   }
 }
 

@@ -2,7 +2,7 @@
 // adapters, then a graceful shutdown on SIGTERM or SIGINT (see signals.ts for the second signal).
 import { createPaperbot, type Paperbot } from '../app.js';
 import type { Clock } from '../corpus/dates.js';
-import { DEFAULT_HEALTH_PORT, type Config } from '../config.js';
+import { DEFAULT_HEALTH_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, type Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createHealthServer } from '../ops/health-server.js';
 import { createMetrics } from '../ops/metrics.js';
@@ -61,7 +61,7 @@ export async function serve(options: ServeOptions): Promise<number> {
 
   try {
     // Digests and folder watching only run here, when serving a chat platform (issue 5).
-    bot = await createPaperbot({ dataDir: options.dataDir, clock: options.clock, logger, metrics, logHashKey: config.LOG_HASH_KEY, digests: digestSettings(config), watch: true });
+    bot = await createPaperbot({ dataDir: options.dataDir, clock: options.clock, logger, metrics, logHashKey: config.LOG_HASH_KEY, digests: digestSettings(config), watch: true, rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE } });
     adapters = await startAdapters(bot, config, logger);
   } catch (err) {
     signals.dispose();

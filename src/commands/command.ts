@@ -15,7 +15,7 @@ const text = (what: string) =>
     );
 
 export const commandSchema = z.discriminatedUnion('command', [
-  z.object({ command: z.literal('paper'), args: z.object({ name: text('The paper name'), full: z.boolean().default(false) }) }),
+  z.object({ command: z.literal('paper'), args: z.object({ name: text('The paper name'), full: z.boolean().default(false), bibtex: z.boolean().default(false) }) }),
   z.object({ command: z.literal('search'), args: z.object({ query: text('The search'), limit: z.number().int().min(1).max(25).default(10) }) }),
   z.object({ command: z.literal('ask'), args: z.object({ question: text('The question'), contextPaperId: z.string().optional() }) }),
   z.object({ command: z.literal('related'), args: z.object({ paper: text('The paper name'), limit: z.number().int().min(1).max(25).default(5) }) }),
@@ -29,6 +29,17 @@ export const commandSchema = z.discriminatedUnion('command', [
       zone: z.string().max(100).optional(),
       quiet: z.string().max(100).optional(),
     }),
+  }),
+  z.object({
+    command: z.literal('list'),
+    args: z.object({
+      action: z.enum(['show', 'add', 'remove', 'export'], { message: 'Say what to do: add, remove or export (or nothing, to show the list)' }).default('show'),
+      paper: z.string().max(MAX_INPUT_LENGTH, { message: `The paper name is longer than ${MAX_INPUT_LENGTH.toLocaleString('en')} characters` }).optional(),
+    }),
+  }),
+  z.object({
+    command: z.literal('watch'),
+    args: z.object({ action: z.enum(['on', 'off', 'status'], { message: 'Say /watch on, /watch off or /watch status' }).default('status') }),
   }),
 ]);
 

@@ -88,6 +88,31 @@ export const COMMANDS = [
     ],
   },
   {
+    name: 'list',
+    description: 'This channel\'s reading list: show, add, remove, export as BibTeX',
+    usage: '/list [add|remove|export] [paper]',
+    example: '/list add deepseek-v3',
+    options: [],
+    subcommands: [
+      { name: 'show', description: 'The papers on this channel\'s list, who added each and when', options: [] },
+      { name: 'add', description: 'Add a paper to this channel\'s reading list', options: [{ name: 'paper', description: 'Paper name or id', required: true, autocomplete: true, maxLength: MAX_INPUT_LENGTH }] },
+      { name: 'remove', description: 'Take a paper off this channel\'s reading list', options: [{ name: 'paper', description: 'Paper name or id', required: true, autocomplete: true, maxLength: MAX_INPUT_LENGTH }] },
+      { name: 'export', description: 'The whole list as BibTeX', options: [] },
+    ],
+  },
+  {
+    name: 'watch',
+    description: 'Watch mode: cards for papers named or linked in this channel\'s messages',
+    usage: '/watch <on|off|status>',
+    example: '/watch on',
+    options: [],
+    subcommands: [
+      { name: 'on', description: 'Card papers named or linked here (once per paper per thread an hour)', options: [] },
+      { name: 'off', description: 'Stop watch mode in this channel', options: [] },
+      { name: 'status', description: 'Whether watch mode is on here', options: [] },
+    ],
+  },
+  {
     name: 'help',
     description: 'What paperbot can do',
     usage: '/help',

@@ -8,8 +8,11 @@ import { asPaperbotError } from '../errors.js';
 import { errorReply, shortName, type Action, type Reply } from '../reply.js';
 import { commandSchema, type Command, type CommandInput } from './command.js';
 import { COMMANDS } from './definitions.js';
+import { bibtexEntry } from '../bibtex.js';
 import { FILTER_EXAMPLES } from '../engine/query.js';
 import type { CommandContext, DigestCommands } from '../digest/digest-commands.js';
+import type { ListCommands } from '../lists/list-commands.js';
+import type { Watch } from '../watch/watch.js';
 
 export interface CommandHandler {
   /** `context` says who asks and where; commands about a channel (/digest) need it. */
@@ -19,7 +22,13 @@ export interface CommandHandler {
 /** Optional parts of the command layer: digests exist only when the state store is open. */
 export interface CommandExtras {
   digests?: DigestCommands;
+  /** Reading lists, also kept in the state file. */
+  lists?: ListCommands;
+  /** Watch mode, also kept in the state file. */
+  watch?: Watch;
 }
+
+const BIBTEX_SUFFIX = /^(.*\S)\s+(?:--)?bibtex$/i;
 
 function quote(text: string): string {
   const short = text.length > 80 ? `${text.slice(0, 80)}…` : text;
@@ -46,8 +55,8 @@ function helpReply(): Reply {
   };
 }
 
-/** Resolves a paper name for /paper and /related: the paper, or the reply to send instead. */
-function resolve(engine: Engine, name: string): { paper: Paper } | { reply: Reply } {
+/** Resolves a paper name for /paper, /related and /list: the paper, or the reply to send instead. */
+export function resolve(engine: Engine, name: string): { paper: Paper } | { reply: Reply } {
   const result = engine.lookup(name);
   switch (result.kind) {
     case 'found':
@@ -75,8 +84,11 @@ function resolve(engine: Engine, name: string): { paper: Paper } | { reply: Repl
 function run(engine: Engine, command: Command, extras: CommandExtras, context: CommandContext | undefined): Reply {
   switch (command.command) {
     case 'paper': {
-      const found = resolve(engine, command.args.name);
+      // `/paper deepseek-v3 bibtex` on every platform: Discord's one name option carries the word too.
+      const asBibtex = BIBTEX_SUFFIX.exec(command.args.name);
+      const found = resolve(engine, asBibtex?.[1] ?? command.args.name);
       if ('reply' in found) return found.reply;
+      if (command.args.bibtex || asBibtex) return { kind: 'bibtex', title: `BibTeX for ${shortName(found.paper)}`, entries: [bibtexEntry(found.paper)], papers: [found.paper] };
       return { kind: 'paper', paper: found.paper, full: command.args.full, actions: paperActions(found.paper, command.args.full) };
     }
     case 'search': {
@@ -124,6 +136,13 @@ function run(engine: Engine, command: Command, extras: CommandExtras, context: C
       if (!extras.digests) return errorReply('digest_unavailable', 'Digests are not available here: they post to Discord or Slack channels when the bot runs there.');
       if (!context) return errorReply('digest_unavailable', 'Digests are set up from a Discord or Slack channel.');
       return extras.digests.run(command.args, context);
+    case 'list':
+      if (!extras.lists) return errorReply('list_unavailable', 'Reading lists are not available here: they belong to Discord or Slack channels when the bot runs there.');
+      if (!context) return errorReply('list_unavailable', 'Reading lists belong to a Discord or Slack channel.');
+      return extras.lists.run(command.args, context, (name) => resolve(engine, name));
+    case 'watch':
+      if (!extras.watch || !context) return errorReply('watch_unavailable', 'Watch mode is for Discord or Slack channels when the bot runs there.');
+      return extras.watch.run(command.args, context);
   }
 }
 

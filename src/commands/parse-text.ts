@@ -26,6 +26,11 @@ function argFor(name: string, rest: string): CommandInput {
       return { command: 'related', args: { paper: rest } };
     case 'digest':
       return parseDigestText(rest);
+    case 'list':
+      return parseListText(rest);
+    case 'watch':
+      // Unknown actions fail validation with the ones there are.
+      return { command: 'watch', args: rest ? { action: rest.toLowerCase() as 'on' } : {} };
     default:
       return { command: 'help', args: {} };
   }
@@ -47,6 +52,15 @@ export function parseDigestText(text: string): CommandInput {
       // Unknown or missing actions fail validation with the list of actions.
       return { command: 'digest', args: { action } };
   }
+}
+
+/** `/list` text: "" (show), "add deepseek-v3", "remove janus-pro", "export". */
+export function parseListText(text: string): CommandInput {
+  const [first = '', ...words] = text.trim().split(/\s+/);
+  const action = (first.toLowerCase() || 'show') as 'show';
+  const paper = words.join(' ');
+  // Unknown actions fail validation with the list of actions.
+  return { command: 'list', args: paper ? { action, paper } : { action } };
 }
 
 /**

@@ -20,6 +20,9 @@ export interface PaperJson {
   url?: string;
   snippet?: string;
   shared?: string[];
+  /** Reading lists only: who added the paper (platform user id) and when (ISO time). */
+  addedBy?: string;
+  addedAt?: string;
 }
 
 export function paperJson(p: Paper): PaperJson {
@@ -68,5 +71,13 @@ export function replyJson(reply: Reply): Record<string, unknown> {
       return { ...base, date: reply.date, topic: reply.topic, total: reply.total, preview: reply.preview, ...(reply.more ? { more: reply.more } : {}) };
     case 'notice':
       return { ...base, text: reply.text };
+    case 'bibtex':
+      return { ...base, title: reply.title, bibtex: reply.entries.join('\n\n') };
+    case 'reading-list':
+      reply.items.forEach((item, i) => {
+        papers[i]!.addedBy = item.addedBy;
+        papers[i]!.addedAt = item.addedAt;
+      });
+      return { ...base, title: reply.title };
   }
 }

@@ -21,6 +21,8 @@ export interface Engine {
   related(paper: Paper, options?: { limit?: number }): RelatedHit[];
   ask(question: string, options?: AskOptions): Answer;
   suggest(prefix: string): Suggestion[];
+  /** Papers whose names occur in free text ("we should read DeepSeek-V3"), longest names first. */
+  mentions(text: string): Paper[];
 }
 
 export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine {
@@ -54,6 +56,7 @@ export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine 
   return {
     papers,
     issues: corpus.issues,
+    mentions: (text) => names.mentions(text).map((m) => papers[m.paper]!),
     get: (id) => {
       const i = byId.get(id);
       return i === undefined ? undefined : papers[i];

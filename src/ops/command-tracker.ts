@@ -1,6 +1,7 @@
 // The one place every platform's commands pass through: each is counted while in flight, logged
 // as one line (command, platform, latency, outcome, hashed ids) and measured, and shutdown
-// waits for the ones in flight after it stops taking new ones.
+// waits for the ones in flight after it stops taking new ones. A user over the rate limit is told
+// to slow down instead of being answered.
 import type { CommandInput } from '../commands/command.js';
 import { COMMAND_NAMES } from '../commands/definitions.js';
 import type { CommandHandler } from '../commands/handle.js';
@@ -9,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { errorReply, type Reply } from '../reply.js';
 import type { IdHasher } from './hash-id.js';
 import type { Metrics } from './metrics.js';
+import { slowDownMessage, type RateLimiter } from './rate-limit.js';
 
 /** Where a command came from, for the log line (ids are hashed there) and the metrics' labels. */
 export interface CommandOrigin {
@@ -49,8 +51,8 @@ function commandLabel(input: CommandInput | undefined): string {
   return typeof name === 'string' && (COMMAND_NAMES as readonly string[]).includes(name) ? name : 'unknown';
 }
 
-export function createCommandTracker(options: { logger: Logger; metrics: Metrics; hashId: IdHasher }): CommandTracker {
-  const { logger, metrics, hashId } = options;
+export function createCommandTracker(options: { logger: Logger; metrics: Metrics; hashId: IdHasher; rateLimiter?: RateLimiter }): CommandTracker {
+  const { logger, metrics, hashId, rateLimiter } = options;
   let inFlight = 0;
   let accepting = true;
   const idle = new Set<() => void>();
@@ -104,12 +106,25 @@ export function createCommandTracker(options: { logger: Logger; metrics: Metrics
     async run(context, commands, work) {
       const started = performance.now();
       const seen: Seen = { refused: false, threw: false };
+      // One token per command from a known user, taken when it reaches the core.
+      let limited: Reply | undefined;
+      let checked = false;
+      const overLimit = (): Reply | undefined => {
+        if (checked || !rateLimiter || context.userId === undefined) return limited;
+        checked = true;
+        const taken = rateLimiter.take(`${context.platform}:${context.userId}`);
+        if (!taken.ok) limited = errorReply('rate_limited', slowDownMessage(taken.retryAfterSeconds));
+        return limited;
+      };
       const tracked: CommandHandler = {
         handle(input, commandContext) {
           seen.input = input;
+          const slowDown = accepting ? overLimit() : undefined;
           if (!accepting) {
             seen.refused = true;
             seen.reply = errorReply('shutting_down', RESTARTING_MESSAGE);
+          } else if (slowDown) {
+            seen.reply = slowDown;
           } else {
             try {
               seen.reply = commands.handle(input, commandContext);

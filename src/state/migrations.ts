@@ -43,4 +43,21 @@ export const MIGRATIONS: readonly string[] = [
      feed TEXT PRIMARY KEY,
      last_run_at TEXT NOT NULL
    );`,
+  // 4: each channel's reading list (/list): which papers, who added each and when.
+  `CREATE TABLE reading_list (
+     platform TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     paper_id TEXT NOT NULL,
+     added_by TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (platform, channel, paper_id)
+   );`,
+  // 5: channels in watch mode (/watch on): named papers get a compact card in the thread.
+  `CREATE TABLE watched_channels (
+     platform TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     enabled_by TEXT NOT NULL,
+     enabled_at TEXT NOT NULL,
+     PRIMARY KEY (platform, channel)
+   );`,
 ];

@@ -83,6 +83,8 @@ export function createStateStore(db: StateDb) {
   };
 
   return {
+    /** The open database, for the other stores that keep their tables in the same file (lists). */
+    db,
     subscribe(key: ChannelKey, topic: string | null, now: Date, defaults: { time: string; zone: string }): void {
       q.subscribe.run(key.platform, key.channel, topic, defaults.time, defaults.zone, now.toISOString());
     },

@@ -72,7 +72,7 @@ describe('bad input gets a clear message, never a crash', () => {
     ['/paper', 'bad_input', 'The paper name is empty. Example: /paper deepseek-v3'],
     ['/search   ', 'bad_input', 'The search is empty. Example: /search mixture-of-experts has:code'],
     ['/ask', 'bad_input', 'The question is empty. Example: /ask What is MLA?'],
-    ['/frobnicate now', 'unknown_command', 'There is no /frobnicate command. Commands: /paper <name>, /search <query>, /ask <question>, /related <paper>, /digest <subscribe|unsubscribe|time|quiet|preview|status>, /help.'],
+    ['/frobnicate now', 'unknown_command', 'There is no /frobnicate command. Commands: /paper <name>, /search <query>, /ask <question>, /related <paper>, /digest <subscribe|unsubscribe|time|quiet|preview|status>, /list [add|remove|export] [paper], /watch <on|off|status>, /help.'],
     [`/search ${'a'.repeat(1200)}`, 'too_long', 'That is 1,200 characters; keep it under 1,000.'],
     [`${'why '.repeat(300)}?`, 'too_long', 'That is 1,201 characters; keep it under 1,000.'],
     ['/search year:20x4', 'bad_filter', 'year:20x4 is not a year; use four digits, e.g. year:2024.'],

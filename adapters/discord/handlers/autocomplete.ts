@@ -21,6 +21,10 @@ export function paperChoices(bot: Paperbot, typed: string): ApplicationCommandOp
 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, bot: Paperbot): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const option = commandDefinition(interaction.commandName)?.options.find((o) => o.name === focused.name);
+  const definition = commandDefinition(interaction.commandName);
+  // `/list add paper:` completes too: a subcommand's options are its own.
+  const subcommand = interaction.options.getSubcommand(false);
+  const options = subcommand ? (definition?.subcommands?.find((s) => s.name === subcommand)?.options ?? []) : (definition?.options ?? []);
+  const option = options.find((o) => o.name === focused.name);
   await interaction.respond(option?.autocomplete ? paperChoices(bot, String(focused.value)) : []);
 }

@@ -8,11 +8,13 @@ import { createCommandTracker } from '../../../src/ops/command-tracker.js';
 import { createIdHasher } from '../../../src/ops/hash-id.js';
 import { createMetrics } from '../../../src/ops/metrics.js';
 import type { Paperbot } from '../../../src/app.js';
+import { createMentions } from '../../../src/conversation/mentions.js';
+import { createThreadMemory } from '../../../src/conversation/thread-memory.js';
 import { seed } from '../../support/seed.js';
 
 async function bot(): Promise<Paperbot> {
   const { corpus, engine } = await seed();
-  return { corpus, engine, commands: createCommandHandler(engine, silentLogger), tracker: createCommandTracker({ logger: silentLogger, metrics: createMetrics(), hashId: createIdHasher() }) };
+  return { corpus, engine, commands: createCommandHandler(engine, silentLogger), tracker: createCommandTracker({ logger: silentLogger, metrics: createMetrics(), hashId: createIdHasher() }), mentions: createMentions(createThreadMemory()) };
 }
 
 describe('the terminal chat', () => {

@@ -18,10 +18,10 @@ useDiscordHarness();
 const EPHEMERAL = MessageFlags.Ephemeral;
 
 describe('GIVEN the Discord adapter started as npm start starts it', () => {
-  it('THEN it identifies with the Guilds intent only and /paper deepseek-v3 answers with the DeepSeek-V3 card', async () => {
+  it('THEN it identifies with the Guilds and GuildMessages intents only (no privileged one) and /paper deepseek-v3 answers with the DeepSeek-V3 card', async () => {
     const h = await startHarness();
     const identify = await h.fake.waitForIdentify();
-    expect(identify.intents).toBe(GatewayIntentBits.Guilds);
+    expect(identify.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
 
     const callback = await (await h.slash('paper', { name: 'deepseek-v3' })).callback();
     expect(callback.type).toBe(4);
@@ -168,7 +168,7 @@ describe('GIVEN the Discord adapter started as npm start starts it', () => {
 
     const help = messageOf((await (await h.slash('help')).callback()).data);
     expect(help.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect((help.embeds[0]?.['fields'] as Array<{ name: string }>).map((f) => f.name)).toEqual(['/paper <name>', '/search <query>', '/ask <question>', '/related <paper>', '/digest <subscribe|unsubscribe|time|quiet|preview|status>', '/help']);
+    expect((help.embeds[0]?.['fields'] as Array<{ name: string }>).map((f) => f.name)).toEqual(['/paper <name>', '/search <query>', '/ask <question>', '/related <paper>', '/digest <subscribe|unsubscribe|time|quiet|preview|status>', '/list [add|remove|export] [paper]', '/watch <on|off|status>', '/help']);
 
     const stale = messageOf((await (await h.slash('summarize')).callback()).data);
     expect(stale.flags & EPHEMERAL).toBe(EPHEMERAL);

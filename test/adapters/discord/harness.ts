@@ -75,7 +75,7 @@ export function lateCallbacks(fake: FakeDiscord): unknown[] {
 }
 
 export async function startHarness(
-  options: { dataDir?: string; fake?: FakeDiscordOptions; wrap?: (bot: Paperbot) => Paperbot; allowProtocolErrors?: boolean } = {},
+  options: { dataDir?: string; fake?: FakeDiscordOptions; wrap?: (bot: Paperbot) => Paperbot; allowProtocolErrors?: boolean; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   // A deadline no test can reach: the 10062 answer itself is proven in the fake's own tests.
   const fake = await createFakeDiscord({ heartbeatIntervalMs: 1000, interactionTimeoutMs: 60_000, ...options.fake });
@@ -87,7 +87,7 @@ export async function startHarness(
   const real = await paperbot(options.dataDir);
   const bot = options.wrap ? options.wrap(real) : real;
   const logger = createRecordingLogger();
-  const config = fakeConfig(fake);
+  const config = fakeConfig(fake, options.env);
   // startAdapters imports this same function by a computed path, which vitest cannot resolve;
   // process.test.ts runs the real `npm start` entry instead.
   const adapter = await start(bot, config, logger);

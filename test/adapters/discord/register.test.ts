@@ -57,7 +57,7 @@ describe('GIVEN paperbot discord register against the fake Discord', () => {
       expect({ code, stderr: io.stderr }).toEqual({ code: 0, stderr: '' });
       expect(fake.globalCommands).toEqual([]);
       expect(fake.guildCommands).toEqual(expected().map((c) => expect.objectContaining(c)));
-      expect(io.stdout).toContain(`Registered 6 commands for application ${fake.applicationId} in server ${fake.guildId}`);
+      expect(io.stdout).toContain(`Registered 8 commands for application ${fake.applicationId} in server ${fake.guildId}`);
       for (const c of COMMANDS) expect(io.stdout).toContain(`/${c.name}`);
       expect(io.stdout).toMatch(/\/paper name +Show a paper card by name or id/);
       const put = fake.requests.find((r) => r.method === 'PUT');

@@ -11,10 +11,11 @@ interface Manifest {
   display_information: { name: string; description: string; long_description?: string };
   features: {
     bot_user: { display_name: string };
+    unfurl_domains: string[];
     slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean }>;
   };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: { interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean; event_subscriptions: { bot_events: string[] } };
 }
 
 const manifest = parse(readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8')) as Manifest;
@@ -40,10 +41,12 @@ describe('adapters/slack/manifest.yml', () => {
     for (const name of COMMAND_NAMES) expect(slackCommandName(name, 'abcdefghij').length).toBeLessThanOrEqual(SLACK_LIMITS.slashCommandName);
   });
 
-  it('GIVEN what the adapter uses THEN Socket Mode, interactivity for the buttons, the commands scope and chat:write for digests are on', () => {
+  it('GIVEN what the adapter uses THEN Socket Mode, interactivity for the buttons, the commands scope, chat:write for digests, app_mention and message events, and unfurls are on', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'app_mentions:read', 'channels:history', 'links:read', 'links:write']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.channels', 'link_shared']);
+    expect(manifest.features.unfurl_domains).toEqual(['github.com', 'arxiv.org']);
     expect(manifest.features.bot_user.display_name).toBe('paperbot');
   });
 

@@ -24,7 +24,7 @@ interface Header {
 describe('the Slack adapter in Socket Mode', () => {
   it('GIVEN npm start with SLACK_APP_TOKEN THEN it checks the bot token, opens a socket with the app token and registers /paper …', async () => {
     const { slack, adapter } = await socket();
-    expect(adapter).toMatchObject({ platform: 'slack', mode: 'socket', commands: ['/paper', '/search', '/ask', '/related', '/digest', '/help'] });
+    expect(adapter).toMatchObject({ platform: 'slack', mode: 'socket', commands: ['/paper', '/search', '/ask', '/related', '/digest', '/list', '/watch', '/help'] });
     expect(slack.callsTo('auth.test').map((c) => c.token)).toEqual([BOT_TOKEN]);
     expect(slack.callsTo('apps.connections.open').map((c) => c.token)).toEqual([APP_TOKEN]);
   });
@@ -78,7 +78,7 @@ describe('the Slack adapter in Socket Mode', () => {
 
   it('GIVEN SLACK_COMMAND_PREFIX=pb- THEN /pb-paper answers and help shows the prefixed names', async () => {
     const { slack, adapter } = await socket({ SLACK_COMMAND_PREFIX: 'pb-' });
-    expect(adapter.commands).toEqual(['/pb-paper', '/pb-search', '/pb-ask', '/pb-related', '/pb-digest', '/pb-help']);
+    expect(adapter.commands).toEqual(['/pb-paper', '/pb-search', '/pb-ask', '/pb-related', '/pb-digest', '/pb-list', '/pb-watch', '/pb-help']);
     const paper = slack.sendSlashCommand({ command: '/pb-paper', text: 'deepseek-v3' });
     await paper.ack();
     expect((await slack.waitForResponse(paper.responseUrlId)).body['text']).toContain('DeepSeek-V3 Technical Report');
@@ -95,7 +95,7 @@ describe('the Slack adapter in Socket Mode', () => {
     await delivery.ack();
     const reply = await slack.waitForResponse(delivery.responseUrlId);
     expect(reply.body['response_type']).toBe('ephemeral');
-    expect(reply.body['text']).toContain('This paperbot answers /pb-paper, /pb-search, /pb-ask, /pb-related, /pb-digest, /pb-help, not /paper.');
+    expect(reply.body['text']).toContain('This paperbot answers /pb-paper, /pb-search, /pb-ask, /pb-related, /pb-digest, /pb-list, /pb-watch, /pb-help, not /paper.');
     expect(bot.handled).toEqual([]);
     expect(logs.filter((r) => r.level === 'warn' && r.msg?.startsWith('slack:'))).toHaveLength(1);
   });
