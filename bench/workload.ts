@@ -3,6 +3,7 @@
 import type { Paper } from '../src/corpus/paper.js';
 import { STOP_WORDS } from '../src/engine/stopwords.js';
 import { createRandom, SEED_MODEL_NAMES } from '../test/support/generate-corpus.js';
+import { SEED_LOOKUPS } from '../test/support/seed-lookups.js';
 
 export interface Workload {
   autocomplete: string[];
@@ -146,23 +147,5 @@ export function createWorkload(papers: readonly Paper[], count: number, seed: nu
   };
 }
 
-/** Lookups whose answer must not change with corpus size (from test/engine/scale.test.ts). */
-export const ACCURACY_LOOKUPS: ReadonlyArray<[string, string]> = [
-  ['deepseek-v3', 'deepseek-v3'],
-  ['DeepSeek-V3', 'deepseek-v3'],
-  ['deepseek v3', 'deepseek-v3'],
-  ['deepsek v3', 'deepseek-v3'],
-  ['DeepSeek-V3.2', 'deepseek-v3-2'],
-  ['deepseek-v2', 'deepseek-v2'],
-  ['deepseek-ocr 2', 'deepseek-ocr-2'],
-  ['DeepSeek-OCR-2', 'deepseek-ocr-2'],
-  ['ocr2', 'deepseek-ocr-2'],
-  ['deepseek-ocr', 'deepseek-ocr'],
-  ['janus', 'janus'],
-  ['Janus-Pro', 'janus-pro'],
-  ['JanusFlow', 'janusflow'],
-  ['deepseek-r1', 'deepseek-r1'],
-  ['deepseek-vl2', 'deepseek-vl2'],
-  ['engram', 'engram'],
-  ['mHC', 'mhc'],
-];
+/** Lookups whose answer must not change with corpus size (shared with test/engine/scale.test.ts). */
+export const ACCURACY_LOOKUPS = SEED_LOOKUPS;

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, type Corpus } from '../../src/corpus/load-corpus.js';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
 import { generateListing } from '../support/generate-corpus.js';
+import { SEED_LOOKUPS } from '../support/seed-lookups.js';
 import { DATA_DIR, TEST_NOW } from '../support/seed.js';
 
 let engine: Engine;
@@ -34,25 +35,7 @@ describe('a 20,000-paper corpus of follow-ups that mention the seed models', () 
     expect(corpus.papers.some((p) => p.title.startsWith('DeepSeek-V3 Meets'))).toBe(true);
   });
 
-  it.each([
-    ['deepseek-v3', 'deepseek-v3'],
-    ['DeepSeek-V3', 'deepseek-v3'],
-    ['deepseek v3', 'deepseek-v3'],
-    ['deepsek v3', 'deepseek-v3'],
-    ['DeepSeek-V3.2', 'deepseek-v3-2'],
-    ['deepseek-v2', 'deepseek-v2'],
-    ['deepseek-ocr 2', 'deepseek-ocr-2'],
-    ['DeepSeek-OCR-2', 'deepseek-ocr-2'],
-    ['ocr2', 'deepseek-ocr-2'],
-    ['deepseek-ocr', 'deepseek-ocr'],
-    ['janus', 'janus'],
-    ['Janus-Pro', 'janus-pro'],
-    ['JanusFlow', 'janusflow'],
-    ['deepseek-r1', 'deepseek-r1'],
-    ['deepseek-vl2', 'deepseek-vl2'],
-    ['engram', 'engram'],
-    ['mHC', 'mhc'],
-  ])('GIVEN %j THEN still the seed paper %s', (name, id) => {
+  it.each(SEED_LOOKUPS.map(([name, id]) => [name, id]))('GIVEN %j THEN still the seed paper %s', (name, id) => {
     const r = engine.lookup(name);
     expect(r.kind === 'found' ? r.paper.id : r.kind).toBe(id);
   });
