@@ -1,6 +1,5 @@
 // One benchmark measurement in a fresh process (started by bench/run.ts): our engine, the cache
 // estimate, vanilla MiniSearch, or the load-time breakdown, for one corpus size. Writes JSON.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -15,9 +14,12 @@ import type { RawEntry } from '../src/corpus/raw-entry.js';
 import { splitTitleAuthors } from '../src/corpus/split-title-authors.js';
 import { createCommandHandler } from '../src/commands/handle.js';
 import { createAcronymTable } from '../src/engine/acronyms.js';
-import { createEngine } from '../src/engine/engine.js';
+import { createEngine, engineFromSnapshot, type Engine } from '../src/engine/engine.js';
+import { buildSnapshot } from '../src/engine-cache/build.js';
+import { readCache, writeCache } from '../src/engine-cache/cache-file.js';
+import { fingerprint } from '../src/engine-cache/fingerprint.js';
 import { createNameIndex } from '../src/engine/name-index.js';
-import { createSearchIndex, textSearchOptions, tokenize } from '../src/engine/search-index.js';
+import { createSearchIndex } from '../src/engine/search-index.js';
 import { term, tokens } from '../src/engine/text.js';
 import { silentLogger } from '../src/logger.js';
 import type { Reply } from '../src/reply.js';
@@ -90,7 +92,31 @@ async function runOurs(): Promise<OursResult> {
     process.stderr.write(`  [${args.size} ours] ${op}: n=${stats.n} p50=${stats.p50.toFixed(2)} p99=${stats.p99.toFixed(2)} ms; GC ${gc.count} pauses, ${gc.totalMs.toFixed(0)} ms, max ${gc.maxMs.toFixed(1)} ms\n`);
   }
 
-  // Accuracy: the answers the small corpus gives must not change with size.
+  // The cache the `cache` child starts from: what `npm start` writes after building.
+  const fresh = await fingerprint(args.dir, clock(), []);
+  const cacheWrite = await timed(() => writeCache(cachePath(), { fingerprint: fresh, dataDir: args.dir, files: corpus.files }, engine.snapshot()));
+
+  return {
+    mode: 'ours',
+    papers: engine.papers.length,
+    issues: corpus.issues.length,
+    importMs,
+    loadMs: load.ms,
+    indexMs: built.ms,
+    memBaseline,
+    memLoaded,
+    memIndexed,
+    memAfterOps: memory(),
+    peakRss: peakRss(),
+    ops,
+    accuracy: accuracyChecks(engine),
+    cacheWriteMs: cacheWrite.ms,
+    cacheBytes: cacheWrite.value,
+  };
+}
+
+/** The answers the small corpus gives, which must not change with size. */
+function accuracyChecks(engine: Engine): { passed: number; total: number; failures: string[] } {
   const failures: string[] = [];
   let total = 0;
   const check = (what: string, ok: boolean, got: string) => {
@@ -113,111 +139,50 @@ async function runOurs(): Promise<OursResult> {
   const mla = engine.ask('What is MLA?');
   check('ask "What is MLA?" expands to Multi-head Latent Attention', /latent attention/i.test(mla.text), mla.text.slice(0, 60));
 
-  return {
-    mode: 'ours',
-    papers: engine.papers.length,
-    issues: corpus.issues.length,
-    importMs,
-    loadMs: load.ms,
-    indexMs: built.ms,
-    memBaseline,
-    memLoaded,
-    memIndexed,
-    memAfterOps: memory(),
-    peakRss: peakRss(),
-    ops,
-    accuracy: { passed: total - failures.length, total, failures },
-  };
+  return { passed: total - failures.length, total, failures };
 }
 
+/** The cache file of a generated corpus, beside its folder. */
+const cachePath = () => `${args.dir.replace(/\/+$/, '')}.engine.cache`;
+
+/** What `npm start` does with a current cache, in a fresh process: fingerprint, read, restore. */
 async function runCache(): Promise<CacheResult> {
-  const load = await timed(() => loadCorpus(args.dir, clock));
-  const papers = load.value.papers;
-
-  // Knowing whether a cache is stale: read and hash every data file.
-  const fingerprint = timedSync(() => {
-    const hash = createHash('sha1');
-    for (const name of readdirSync(args.dir).sort()) {
-      const full = path.join(args.dir, name);
-      if (!statSync(full).isFile()) continue;
-      hash.update(name).update(readFileSync(full));
-    }
-    return hash.digest('hex');
-  });
-
-  const papersJson = JSON.stringify(papers);
-  const papersParse = timedSync(() => JSON.parse(papersJson) as Paper[]);
-
-  const before = memory();
-  const built = timedSync(() => createSearchIndex(papers));
-  let builtIndex: MiniSearch | null = built.value.index;
-  const documentFrequency = built.value.documentFrequency;
-  const afterBuild = memory();
-  const toJson = timedSync(() => JSON.stringify(builtIndex));
-  let json: string | null = toJson.value;
-  const jsonBytes = Buffer.byteLength(json);
-  const options = { fields: ['title', 'names', 'authors', 'affiliations', 'abstract'], storeFields: [], tokenize, processTerm: (w: string) => term(w) };
-  const loaded = timedSync(() => MiniSearch.loadJSON(json!, options));
-  let loadedIndex: MiniSearch | null = loaded.value;
-  const loadedAsync = await timed(() => MiniSearch.loadJSONAsync(json!, options));
-  if (loadedAsync.value.documentCount !== papers.length) throw new Error('loadJSONAsync lost documents');
-
-  // The loaded index must answer like the built one (papers with equal scores may swap places:
-  // the loaded radix tree enumerates prefix expansions in another order).
-  const queries = createWorkload(papers, 40, args.seed).search;
-  const answer = (index: MiniSearch, q: string) =>
-    index
-      .search(q, textSearchOptions())
-      .map((r) => ({ id: r.id as number, score: r.score.toFixed(6) }))
-      .sort((x, y) => (x.score === y.score ? x.id - y.id : Number(y.score) - Number(x.score)))
-      .map((r) => `${r.id}:${r.score}`)
-      .join(' ');
-  let same = true;
-  for (const q of queries) if (answer(builtIndex, q) !== answer(loadedIndex, q)) same = false;
-
-  const dfJson = JSON.stringify([...documentFrequency]);
-  const dfRestore = timedSync(() => new Map(JSON.parse(dfJson) as Array<[string, number]>));
-  // Heap of one more loaded copy, on its own; then drop every copy.
-  builtIndex = null;
-  loadedIndex = null;
-  (loaded as { value: unknown }).value = null;
-  (loadedAsync as { value: unknown }).value = null;
-  const withoutLoaded = memory();
-  let extra: MiniSearch | null = MiniSearch.loadJSON(json, options);
-  const withLoaded = memory();
-  if (extra.documentCount !== papers.length) throw new Error('loadJSON lost documents');
-  extra = null;
-  json = null;
-
-  const nameBefore = memory();
-  const names = timedSync(() => createNameIndex(papers));
-  const nameAfter = memory();
-  const acronyms = timedSync(() => createAcronymTable(papers));
-  const estimatedStartupMs = fingerprint.ms + papersParse.ms + loaded.ms + dfRestore.ms + names.ms + acronyms.ms;
+  const file = cachePath();
+  const now = clock();
+  let builtFirst = false;
+  const expected = await fingerprint(args.dir, now, []);
+  const header = await readCache(file);
+  if (!header || header.fingerprint !== expected) {
+    // No current cache (the ours child writes one): build it first; not part of start-up.
+    builtFirst = true;
+    await buildSnapshot({ dataDir: args.dir, now: now.toISOString(), extraPapers: [], cache: { file, fingerprint: expected } });
+    fullGc();
+  }
+  const begin = performance.now();
+  const fp = await timed(() => fingerprint(args.dir, now, []));
+  const read = await timed(() => readCache(file));
+  if (!read.value || read.value.fingerprint !== fp.value) throw new Error('the cache is not current');
+  const restored = timedSync(() => engineFromSnapshot(read.value!.snapshot));
+  const engine = restored.value;
+  // Process start (performance.now() counts from it) to an engine that answers.
+  const startupMs = builtFirst ? importMs + (performance.now() - begin) : performance.now();
+  const first = timedSync(() => engine.search('mixture of experts'));
+  if (!first.value.ok) throw new Error('first search failed');
+  (read as { value: unknown }).value = null;
   return {
     mode: 'cache',
-    papers: papers.length,
-    loadMs: load.ms,
-    searchIndexMs: built.ms,
-    searchIndexHeap: afterBuild.heapUsed - before.heapUsed,
-    toJsonMs: toJson.ms,
-    jsonBytes,
-    loadJsonMs: loaded.ms,
-    loadJsonAsyncMs: loadedAsync.ms,
-    loadedIndexHeap: withLoaded.heapUsed - withoutLoaded.heapUsed,
-    roundTripSame: same,
-    roundTripChecked: queries.length,
-    dfEntries: documentFrequency.size,
-    dfJsonBytes: Buffer.byteLength(dfJson),
-    dfRestoreMs: dfRestore.ms,
-    papersJsonBytes: Buffer.byteLength(papersJson),
-    papersParseMs: papersParse.ms,
-    fingerprintMs: fingerprint.ms,
-    nameIndexMs: names.ms,
-    nameIndexHeap: nameAfter.heapUsed - nameBefore.heapUsed,
-    acronymsMs: acronyms.ms,
-    estimatedStartupMs,
+    papers: engine.papers.length,
+    builtFirst,
+    cacheBytes: statSync(file).size,
+    importMs,
+    fingerprintMs: fp.ms,
+    readMs: read.ms,
+    restoreMs: restored.ms,
+    startupMs,
+    firstSearchMs: first.ms,
+    memRestored: memory(),
     peakRss: peakRss(),
+    accuracy: accuracyChecks(engine),
   };
 }
 
@@ -333,12 +298,14 @@ async function runBreakdown(): Promise<BreakdownResult> {
   mark = memory().heapUsed;
 
   const names = stage('name index (createNameIndex: aliases, sorted keys, fuzzy MiniSearch)', () => createNameIndex(papers));
-  counts.aliases = names.aliases.length;
-  counts.nameKeys = new Set(names.aliases.map((a) => a.key)).size;
+  counts.aliases = names.counts.aliases;
+  counts.nameKeys = names.counts.keys;
   sub('  of which introducedNames(abstract) again', () => papers.forEach((p) => introducedNames(p.abstract)), 'timed again on its own');
-  const search = stage('search index (createSearchIndex: MiniSearch add + document frequency)', () => createSearchIndex(papers));
-  counts.indexTerms = search.index.termCount;
-  counts.documentFrequencyTerms = search.documentFrequency.size;
+  const search = stage('search index (createSearchIndex: postings, document frequency, forward lists)', () => createSearchIndex(papers));
+  const snap = search.snapshot();
+  counts.indexTerms = snap.df.length;
+  counts.postings = snap.docs.reduce((n, d) => n + d.length, 0);
+  counts.forwardEntries = snap.forwardTerms.length;
   sub('  of which tokens()+term() of title and abstract', () => {
     for (const p of papers) {
       for (const t of tokens(p.title)) term(t.word);

@@ -11,7 +11,6 @@ import {
   accuracyTable,
   breakdownTable,
   buildTable,
-  cacheMemoryTable,
   cacheTable,
   latencyTable,
   outcomesTable,
@@ -28,8 +27,8 @@ const USAGE = `Usage: node --expose-gc --import tsx bench/run.ts [options]
   --queries 300               timed calls per operation (after the warm-up)
   --warmup 30                 untimed calls per operation first
   --modes ours,cache,vanilla,breakdown
-                              ours: load, index, latency, memory, accuracy; cache: toJSON/loadJSON
-                              and rebuild times (the cache estimate); vanilla: default MiniSearch;
+                              ours: load, index, write the cache, latency, memory, accuracy; cache:
+                              start-up from that cache in a fresh process; vanilla: default MiniSearch;
                               breakdown: where load and index time and heap go
   --ops autocomplete,paper,search,searchFiltered,searchFiltersOnly,ask,related
   --op-seconds 120            stop timing an operation after this much measured time
@@ -178,8 +177,7 @@ section('Load, index and memory (RSS and heap after a full GC)', buildTable(resu
 section('Latency, through the command layer (autocomplete: engine.suggest)', latencyTable(results, ops));
 const largest = results.filter((r) => r.ours).at(-1);
 if (largest) section(`Outcomes and slowest inputs at ${largest.ours!.papers.toLocaleString('en')} papers`, outcomesTable(largest, ops));
-section('Start-up from a cache: NOT IMPLEMENTED YET, estimated from its parts', cacheTable(results));
-section('Index memory (heap retained after GC)', cacheMemoryTable(results));
+section('Start-up from the cache (a fresh process: node, imports, fingerprint, read, restore)', cacheTable(results));
 section('Ours against vanilla MiniSearch (fields title+abstract, search fuzzy 0.2 + prefix); ratio = ours / vanilla', vanillaTable(results));
 section('Where load and index time go (s / retained heap MB; sub-steps timed again on their own)', breakdownTable(results));
 section('Accuracy (answers that must not change with size)', results.some((r) => r.ours) ? accuracyTable(results) : '');

@@ -1,10 +1,16 @@
 // Wires the core together: loads the corpus, builds the engine and the command layer.
 // The command line, the terminal chat and every chat adapter start from here; serving adds the
 // digest state and a watch on the data folder that swaps in a rebuilt engine.
+import path from 'node:path';
 import { loadCorpus, type Corpus } from './corpus/load-corpus.js';
 import { formatIssue, paperSchema, type Paper } from './corpus/paper.js';
 import type { Clock } from './corpus/dates.js';
-import { createEngine, type Engine } from './engine/engine.js';
+import { createEngine, engineFromSnapshot, type Engine } from './engine/engine.js';
+import type { EngineSnapshot } from './engine/snapshot.js';
+import { withExtraPapers } from './engine-cache/build.js';
+import { buildInWorker } from './engine-cache/build-in-worker.js';
+import { readCache } from './engine-cache/cache-file.js';
+import { fingerprint } from './engine-cache/fingerprint.js';
 import { createCommandHandler, type CommandHandler } from './commands/handle.js';
 import type { Logger } from './logger.js';
 import { createCommandTracker, type CommandTracker } from './ops/command-tracker.js';
@@ -50,54 +56,103 @@ export interface PaperbotOptions {
   threads?: ThreadMemorySettings;
   /** Pick up files added to or changed in the data folder while running. */
   watch?: boolean | { debounceMs: number };
+  /**
+   * Build indexes in a worker thread, so answers never wait for one, and keep the last one in
+   * `file` (null: no file) so a restart reads it in seconds instead of indexing again.
+   */
+  cache?: { file: string | null };
 }
 
 export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot> {
+  const { logger } = options;
+  const dataDir = path.resolve(options.dataDir);
   const started = performance.now();
-  const corpus = await loadCorpus(options.dataDir, options.clock);
-  for (const issue of corpus.issues) options.logger.warn({ file: issue.file, line: issue.line, severity: issue.severity }, formatIssue(issue));
-  const engine = createEngine(corpus);
-  options.logger.info(
-    { papers: corpus.papers.length, files: corpus.files.length, skipped: corpus.issues.filter((i) => i.severity === 'skipped').length, ms: Math.round(performance.now() - started) },
+  // Answers always use `current`; a reload builds the next one aside and swaps it in one assignment.
+  let current: { corpus: Corpus; engine: Engine } | undefined;
+  const live = () => current!;
+  const digests = options.digests ? createDigests(options.digests, { engine: () => live().engine, clock: options.clock, logger, reload: () => reloadOnce() }) : undefined;
+  // Papers fetched from arXiv, re-checked against the schema in case it changed since they were stored.
+  const extraPapers = (): Paper[] => (digests ? digests.store.arxivPapers().flatMap((p) => paperSchema.safeParse(p).data ?? []) : []);
+  const fromSnapshot = (snapshot: EngineSnapshot, files: string[]) => {
+    const engine = engineFromSnapshot(snapshot);
+    return { corpus: { papers: [...engine.papers], issues: [...engine.issues], files }, engine };
+  };
+  /** The next engine: in a worker thread when caching (serving), else right here. */
+  const build = async () => {
+    const extra = extraPapers();
+    if (!options.cache) {
+      const corpus = withExtraPapers(await loadCorpus(dataDir, options.clock), extra);
+      return { corpus, engine: createEngine(corpus) };
+    }
+    const now = options.clock();
+    const file = options.cache.file;
+    const built = await buildInWorker({
+      dataDir,
+      now: now.toISOString(),
+      extraPapers: extra,
+      ...(file ? { cache: { file, fingerprint: await fingerprint(dataDir, now, extra.map((p) => p.id)) } } : {}),
+    });
+    const { loadMs, indexMs, cacheMs } = built.timings;
+    if (built.cacheError) logger.warn({ file, err: built.cacheError }, 'corpus cache: cannot write it; the next start builds the index again');
+    logger.info({ loadMs: Math.round(loadMs), indexMs: Math.round(indexMs), cacheMs: Math.round(cacheMs), cacheBytes: built.cacheBytes }, 'corpus: index built');
+    return fromSnapshot(built.snapshot, built.files);
+  };
+
+  let stale = false;
+  if (options.cache?.file) {
+    const extra = extraPapers();
+    const expected = await fingerprint(dataDir, options.clock(), extra.map((p) => p.id));
+    const cached = await readCache(options.cache.file, (why) => logger.warn({ file: options.cache?.file, why }, 'corpus cache: not used'));
+    // A stale cache of this data folder still answers while the new index is built.
+    if (cached && cached.dataDir === dataDir) {
+      current = fromSnapshot(cached.snapshot, cached.files);
+      stale = cached.fingerprint !== expected;
+    }
+  }
+  if (!current) {
+    if (options.cache) logger.info({ dataDir }, 'corpus: building the index (first start, or the cache is missing); later starts read the cache');
+    current = await build();
+  }
+  for (const issue of current.corpus.issues) logger.warn({ file: issue.file, line: issue.line, severity: issue.severity }, formatIssue(issue));
+  logger.info(
+    {
+      papers: current.corpus.papers.length,
+      files: current.corpus.files.length,
+      skipped: current.corpus.issues.filter((i) => i.severity === 'skipped').length,
+      ms: Math.round(performance.now() - started),
+      ...(options.cache?.file ? { cache: stale ? 'stale' : 'used' } : {}),
+    },
     'corpus loaded',
   );
   const tracker = createCommandTracker({
-    logger: options.logger,
+    logger,
     metrics: options.metrics ?? createMetrics(),
     hashId: createIdHasher(options.logHashKey),
     ...(options.rateLimit?.perMinute ? { rateLimiter: createRateLimiter(options.rateLimit) } : {}),
   });
-  // Answers always use `current`; a reload builds the next one aside and swaps it in one assignment.
-  let current = { corpus, engine };
-  const digests = options.digests ? createDigests(options.digests, { engine: () => current.engine, clock: options.clock, logger: options.logger, reload: () => reloadOnce() }) : undefined;
-  // Papers fetched from arXiv, re-checked against the schema in case it changed since they were stored.
-  const extraPapers = (): Paper[] => (digests ? digests.store.arxivPapers().flatMap((p) => paperSchema.safeParse(p).data ?? []) : []);
-  const build = (next: Corpus) => {
-    const ids = new Set(next.papers.map((p) => p.id));
-    const extra = extraPapers().filter((p) => !ids.has(p.id));
-    const merged = { ...next, papers: [...next.papers, ...extra] };
-    return { corpus: merged, engine: createEngine(merged) };
-  };
-  if (digests && digests.store.arxivPapers().length > 0) current = build(corpus);
-  digests?.recordArrivals(current.corpus.papers.map((p) => p.id));
+  digests?.recordArrivals(live().corpus.papers.map((p) => p.id));
 
   const threads = createThreadMemory(options.threads);
   // Watch mode's cool-down runs on real time: PAPERBOT_NOW may freeze the corpus clock.
-  const watch = digests ? createWatch({ db: digests.store.db, engine: () => current.engine, clock: options.clock, threads }) : undefined;
+  const watch = digests ? createWatch({ db: digests.store.db, engine: () => live().engine, clock: options.clock, threads }) : undefined;
 
   let reloading: Promise<void> | undefined;
   const reload = async () => {
-    const next = build(await loadCorpus(options.dataDir, options.clock));
+    const next = await build();
     current = next;
     const arrived = digests?.recordArrivals(next.corpus.papers.map((p) => p.id)) ?? 0;
-    options.logger.info({ papers: next.corpus.papers.length, new: arrived }, 'corpus reloaded');
+    logger.info({ papers: next.corpus.papers.length, new: arrived }, 'corpus reloaded');
   };
   const reloadOnce = (): Promise<void> => {
     // Changes during a reload wait for it, then reload once more.
     const run = (reloading ?? Promise.resolve()).then(reload, reload);
-    reloading = run.catch((err: unknown) => options.logger.error({ err: (err as Error).message }, 'corpus: reload failed; answers keep using the previous corpus'));
+    reloading = run.catch((err: unknown) => logger.error({ err: (err as Error).message }, 'corpus: reload failed; answers keep using the previous corpus'));
     return run;
   };
+  if (stale) {
+    logger.info({ dataDir }, 'corpus: the data changed since the cache was written; answering from the cache while the index is rebuilt');
+    void reloadOnce().catch(() => undefined);
+  }
   let watcher: FolderWatch | undefined;
   if (options.watch) {
     const debounceMs = typeof options.watch === 'object' ? options.watch.debounceMs : undefined;
@@ -106,15 +161,15 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
 
   return {
     get corpus() {
-      return current.corpus;
+      return live().corpus;
     },
     get engine() {
-      return current.engine;
+      return live().engine;
     },
-    commands: createCommandHandler(() => current.engine, options.logger, {
+    commands: createCommandHandler(() => live().engine, logger, {
       ...(digests ? { digests: digests.commands } : {}),
       // Reading lists and watch mode share the digests' state file.
-      ...(digests ? { lists: createListCommands({ store: createListStore(digests.store.db), engine: () => current.engine, clock: options.clock }) } : {}),
+      ...(digests ? { lists: createListCommands({ store: createListStore(digests.store.db), engine: () => live().engine, clock: options.clock }) } : {}),
       ...(watch ? { watch } : {}),
     }),
     tracker,

@@ -21,6 +21,8 @@ function isZone(zone: string): boolean {
 
 export const configSchema = z.object({
   PAPERBOT_DATA: optional,
+  /** The engine cache file, or "off". Default: engine.cache beside the state file (./state/engine.cache). */
+  PAPERBOT_CACHE: optional,
   /** Fixes "today" (yyyy-mm-dd or ISO time) for reproducible dates in tests and demos. */
   PAPERBOT_NOW: optional.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: 'PAPERBOT_NOW must be a date like 2026-01-31' }),
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent' }).optional()),

@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import readline from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheFile } from '../digest/digest-settings.js';
 import { createPaperbot, type Paperbot } from '../app.js';
 import { parseConfig, ConfigError, secretValues, type Config } from '../config.js';
 import { parseText } from '../commands/parse-text.js';
@@ -139,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
         // Exits explicitly once shut down: an idle keep-alive socket of a platform library must not hold the process.
         process.exit(await serve({ config, logger, dataDir, clock }));
       }
-      const bot = await createPaperbot({ dataDir, clock, logger });
+      const bot = await createPaperbot({ dataDir, clock, logger, cache: { file: cacheFile(config) } });
       await runConsoleChat({ input: process.stdin, output: process.stdout, bot });
       return 0;
     }

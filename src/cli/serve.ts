@@ -6,7 +6,7 @@ import { DEFAULT_HEALTH_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE, type Config } from 
 import type { Logger } from '../logger.js';
 import { createHealthServer } from '../ops/health-server.js';
 import { createMetrics } from '../ops/metrics.js';
-import { digestSettings } from '../digest/digest-settings.js';
+import { cacheFile, digestSettings } from '../digest/digest-settings.js';
 import { watchSignals, type ShutdownSignals } from './signals.js';
 import { configuredPlatforms, startAdapters, type RunningAdapter } from './start-adapters.js';
 
@@ -61,7 +61,7 @@ export async function serve(options: ServeOptions): Promise<number> {
 
   try {
     // Digests and folder watching only run here, when serving a chat platform (issue 5).
-    bot = await createPaperbot({ dataDir: options.dataDir, clock: options.clock, logger, metrics, logHashKey: config.LOG_HASH_KEY, digests: digestSettings(config), watch: true, rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE } });
+    bot = await createPaperbot({ dataDir: options.dataDir, clock: options.clock, logger, metrics, logHashKey: config.LOG_HASH_KEY, digests: digestSettings(config), cache: { file: cacheFile(config) }, watch: true, rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE } });
     adapters = await startAdapters(bot, config, logger);
   } catch (err) {
     signals.dispose();

@@ -7,7 +7,8 @@ import { cleanText } from './clean-text.js';
 const MARKER = /Abstract\s*:/g;
 
 export function isAbstractFormat(text: string): boolean {
-  return /(^|\n)\s*Abstract\s*:/.test(text);
+  // The includes() is a fast reject for listings, which rarely contain the word.
+  return text.includes('Abstract') && /(^|\n)\s*Abstract\s*:/.test(text);
 }
 
 export function parseAbstracts(file: string, text: string): { entries: RawEntry[]; issues: CorpusIssue[] } {

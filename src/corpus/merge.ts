@@ -14,18 +14,54 @@ export function findCodeUrl(text: string): string | null {
   return m[0].replace(/[.,;:!?']+$/, '');
 }
 
+const KEY_LENGTH = 160;
+
 /** The abstract's words, for recognising the same abstract in two files. */
-function abstractKey(abstract: string): string {
+export function abstractKey(abstract: string): string {
+  return asciiAbstractKey(abstract) ?? fullAbstractKey(abstract);
+}
+
+/**
+ * fullAbstractKey for ASCII text, in one pass that stops once the key is full: only the opening
+ * words count, and abstracts are long. Returns null at the first non-ASCII character, where
+ * lowercasing can depend on what follows (a final sigma) or change the length (İ).
+ */
+function asciiAbstractKey(abstract: string): string | null {
+  // Written into a buffer so that the key is one flat string, which the Map hashes fast.
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < abstract.length && n < KEY_LENGTH; i++) {
+    let c = abstract.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z to a-z
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) {
+      gap = true;
+      continue;
+    }
+    // A run of other characters becomes one space, except at the ends (which trim() removes,
+    // trailing "..." included).
+    if (gap && n > 0) keyBuffer[n++] = 0x20;
+    gap = false;
+    keyBuffer[n++] = c;
+  }
+  return keyBuffer.toString('latin1', 0, Math.min(n, KEY_LENGTH));
+}
+
+const keyBuffer = Buffer.alloc(KEY_LENGTH + 1);
+
+function fullAbstractKey(abstract: string): string {
   return abstract
     .toLowerCase()
     .replace(/(?:\.\.\.|…)\s*$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .slice(0, 160);
+    .slice(0, KEY_LENGTH);
 }
 
 function isComplete(abstract: string): boolean {
-  return /[.!?)"”]$/.test(abstract.trim()) && !/(?:\.\.\.|…)$/.test(abstract.trim());
+  // Only the last characters matter; a regex ending in $ would still scan the whole abstract.
+  const end = abstract.trim().slice(-3);
+  return /[.!?)"”]$/.test(end) && !/(?:\.\.\.|…)$/.test(end);
 }
 
 function pickAbstract(entries: RawEntry[]): string {
@@ -58,9 +94,14 @@ function descriptiveSlugWords(title: string): string {
   return words.join(' ');
 }
 
-type Draft = Omit<Paper, 'id'> & { wantedId: string; strength: number };
+/** A paper whose id is yet to be chosen, and what the choice goes by. */
+interface Draft {
+  paper: Paper;
+  wantedId: string;
+  strength: number;
+}
 
-function draftFrom(group: RawEntry[]): Draft {
+function draftFrom(group: RawEntry[], nameKey: (name: string) => string): Draft {
   const abstract = pickAbstract(group);
   const listing = group.find((e) => e.listing)?.listing;
   const introduced = group.flatMap((e) => introducedNames(e.abstract));
@@ -69,10 +110,11 @@ function draftFrom(group: RawEntry[]): Draft {
     if (n && !names.some((x) => nameKey(x) === nameKey(n))) names.push(n);
   };
   let title: string;
+  let titleName: string | null = null;
   let titleInferred = false;
   if (listing) {
     title = listing.title;
-    const titleName = titleSystemName(listing.title);
+    titleName = titleSystemName(listing.title);
     const confirmed = listing.title.includes(': ') || introduced.some((n) => nameKey(n) === nameKey(titleName ?? ''));
     if (confirmed) addName(titleName);
   } else if (introduced[0]) {
@@ -87,29 +129,43 @@ function draftFrom(group: RawEntry[]): Draft {
   const wantedId = slugify(names[0] ?? descriptiveSlugWords(title), 48) || 'paper';
   const primary = names[0] ? nameKey(names[0]) : '';
   const strength =
-    (listing && nameKey(titleSystemName(listing.title) ?? '') === primary ? 1 : 0) + (introduced.some((n) => nameKey(n) === primary) ? 1 : 0);
+    (listing && nameKey(titleName ?? '') === primary ? 1 : 0) + (introduced.some((n) => nameKey(n) === primary) ? 1 : 0);
   return {
     wantedId,
     strength,
-    title,
-    titleInferred,
-    authors: listing?.authors ?? [],
-    etAl: listing?.etAl ?? false,
-    affiliations: listing?.affiliations ?? [],
-    category: listing?.category ?? null,
-    date: listing?.date ?? null,
-    hasCode: Boolean(listing?.codeFlag) || codeUrl !== null,
-    codeUrl,
-    abstract,
-    names,
-    sources: group.map((e) => ({ file: e.file, line: e.line })),
+    // The id is set once every paper's wanted id is known; it is written first to stay the first key.
+    paper: {
+      id: '',
+      title,
+      titleInferred,
+      authors: listing?.authors ?? [],
+      etAl: listing?.etAl ?? false,
+      affiliations: listing?.affiliations ?? [],
+      category: listing?.category ?? null,
+      date: listing?.date ?? null,
+      hasCode: Boolean(listing?.codeFlag) || codeUrl !== null,
+      codeUrl,
+      abstract,
+      names,
+      sources: group.map((e) => ({ file: e.file, line: e.line })),
+    },
   };
 }
 
 export function mergeEntries(entries: RawEntry[]): Paper[] {
-  const drafts = groupEntries(entries).map(draftFrom);
+  // The same names recur across papers, and each draft compares them several times.
+  const keys = new Map<string, string>();
+  const cachedNameKey = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = nameKey(name)));
+    return key;
+  };
+  const drafts = groupEntries(entries).map((group) => draftFrom(group, cachedNameKey));
   const ids = assignUniqueIds(
-    drafts.map((d) => ({ wanted: d.wantedId, strength: d.strength, date: d.date, content: `${d.title}\n${d.abstract}` })),
+    drafts.map(({ paper, wantedId, strength }) => ({ wanted: wantedId, strength, date: paper.date, content: `${paper.title}\n${paper.abstract}` })),
   );
-  return drafts.map(({ wantedId: _wanted, strength: _strength, ...rest }, i) => ({ id: ids[i]!, ...rest }));
+  return drafts.map(({ paper }, i) => {
+    paper.id = ids[i]!;
+    return paper;
+  });
 }

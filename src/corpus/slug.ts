@@ -1,5 +1,5 @@
 // Readable, stable paper ids ("deepseek-v3-2") and the name keys lookup compares.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 function ascii(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '');
@@ -37,7 +37,7 @@ export function versionOf(key: string): string {
 }
 
 export function shortHash(text: string, length = 6): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, length);
+  return hash('sha1', text).slice(0, length);
 }
 
 /**
@@ -69,8 +69,9 @@ export function assignUniqueIds<T extends { wanted: string; strength: number; da
         ids[index] = wanted;
         return;
       }
-      let id = `${wanted}-${shortHash(items[index]!.content)}`;
-      for (let n = 8; taken.has(id); n += 2) id = `${wanted}-${shortHash(items[index]!.content, n)}`;
+      const digest = shortHash(items[index]!.content, 40);
+      let id = `${wanted}-${digest.slice(0, 6)}`;
+      for (let n = 8; taken.has(id); n += 2) id = `${wanted}-${digest.slice(0, n)}`;
       taken.add(id);
       ids[index] = id;
     });

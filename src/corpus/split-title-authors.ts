@@ -37,19 +37,42 @@ function isAuthor(name: string): boolean {
   return isPersonName(name) || isOrgName(name);
 }
 
+// Where authors may start: a capital right after a non-space (one regex scan finds them all).
+const GLUED_CAPITAL = /(?<=\S)\p{Lu}/gu;
+const TITLE_END = /[\p{L}\p{N})\]?!.]$/u;
+
 interface AuthorList {
   authors: string[];
   etAl: boolean;
 }
 
+const ET_AL = /,?\s*(?:et\s+al\.?|and\s+others)$/i;
+// How every ET_AL match ends: testing the last characters first spares a scan of the whole line.
+const ET_AL_END = /(?:al\.?|others)$/i;
+const FIRST_WORD = /^[^\s,&]*/;
+// What may follow an author who is one word: a separator of the split below, or nothing.
+const AFTER_ONE_WORD_AUTHOR = /^(?:\s*[,&]|\s+and\s|$)/;
+
+/**
+ * Whether an author list can start with `word` and then `after`: a person's name needs it to be a
+ * name word (or a particle); an organisation needs it to be the whole first author, so a separator
+ * or the end must follow.
+ */
+function mayStartAuthorList(word: string, after: string): boolean {
+  return PARTICLES.has(word) || NAME_WORD.test(word) || (AFTER_ONE_WORD_AUTHOR.test(after) && isOrgName(word));
+}
+
 function parseAuthorList(text: string): AuthorList | null {
   let rest = text.trim();
   let etAl = false;
-  const etAlMatch = /,?\s*(?:et\s+al\.?|and\s+others)$/i.exec(rest);
+  const etAlMatch = ET_AL_END.test(rest.slice(-6)) ? ET_AL.exec(rest) : null;
   if (etAlMatch) {
     etAl = true;
     rest = rest.slice(0, etAlMatch.index).trim();
   }
+  // A cheap test that the split below would fail; most places splitTitleAuthors tries fail it.
+  const first = FIRST_WORD.exec(rest)![0];
+  if (first && !mayStartAuthorList(first, rest.slice(first.length))) return null;
   const parts = rest
     .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
     .map((p) => p.trim())
@@ -74,20 +97,16 @@ export function splitTitleAuthors(line: string): TitleAuthors | null {
     .map((a) => a.trim())
     .filter(Boolean);
   const text = (head ?? '').trim();
-  const chars = Array.from(text);
-  let offset = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const prev = chars[i - 1];
-    if (i > 0 && prev !== undefined && !/\s/u.test(prev) && /\p{Lu}/u.test(ch)) {
-      const title = text.slice(0, offset).trim();
-      const rest = text.slice(offset);
-      if (title.length >= 2 && /[\p{L}\p{N})\]?!.]$/u.test(title)) {
-        const list = parseAuthorList(rest);
-        if (list) return { title, authors: list.authors, etAl: list.etAl, affiliations };
-      }
+  // exec() rather than matchAll(), which copies the regex on every call.
+  GLUED_CAPITAL.lastIndex = 0;
+  for (let m = GLUED_CAPITAL.exec(text); m; m = GLUED_CAPITAL.exec(text)) {
+    const index = m.index;
+    const title = text.slice(0, index).trim();
+    // The last two code units hold the last character; TITLE_END would scan the whole title.
+    if (title.length >= 2 && TITLE_END.test(title.slice(-2))) {
+      const list = parseAuthorList(text.slice(index));
+      if (list) return { title, authors: list.authors, etAl: list.etAl, affiliations };
     }
-    offset += ch.length;
   }
   return null;
 }

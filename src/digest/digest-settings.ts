@@ -13,3 +13,9 @@ export function digestSettings(config: Config): DigestSettings {
     ...(config.ARXIV_CATEGORIES ? { arxiv: { categories: config.ARXIV_CATEGORIES, baseUrl: config.ARXIV_API_URL } } : {}),
   };
 }
+
+/** Where `npm start` keeps the built index (PAPERBOT_CACHE, default beside the state file); null when "off". */
+export function cacheFile(config: Config): string | null {
+  if (config.PAPERBOT_CACHE?.toLowerCase() === 'off') return null;
+  return path.resolve(config.PAPERBOT_CACHE ?? path.join(path.dirname(config.PAPERBOT_STATE ?? DEFAULT_STATE_FILE), 'engine.cache'));
+}

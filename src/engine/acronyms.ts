@@ -68,6 +68,24 @@ export interface AcronymTable {
   get(short: string): AcronymDefinition | undefined;
   /** The acronym of a long form ("mixture of experts" -> MoE), by phrase key. */
   forLongForm(text: string): AcronymDefinition | undefined;
+  snapshot(): AcronymSnapshot;
+}
+
+/** The table as plain data for the cache: each definition once, keys pointing into the list. */
+export interface AcronymSnapshot {
+  definitions: AcronymDefinition[];
+  best: Array<[string, number]>;
+  byLong: Array<[string, number]>;
+}
+
+export function acronymTableFromSnapshot(s: AcronymSnapshot): AcronymTable {
+  const best = new Map(s.best.map(([k, i]) => [k, s.definitions[i]!]));
+  const byLong = new Map(s.byLong.map(([k, i]) => [k, s.definitions[i]!]));
+  return {
+    get: (short) => best.get(singularShort(short).toLowerCase()),
+    forLongForm: (text) => byLong.get(phraseKey(text)),
+    snapshot: () => s,
+  };
 }
 
 export function createAcronymTable(papers: readonly Paper[]): AcronymTable {
@@ -89,8 +107,11 @@ export function createAcronymTable(papers: readonly Paper[]): AcronymTable {
     best.set(key, top);
     for (const [longKey, def] of forms) if (!byLong.has(longKey)) byLong.set(longKey, def);
   }
-  return {
-    get: (short) => best.get(singularShort(short).toLowerCase()),
-    forLongForm: (text) => byLong.get(phraseKey(text)),
-  };
+  const definitions = [...new Set([...best.values(), ...byLong.values()])];
+  const at = new Map(definitions.map((d, i) => [d, i]));
+  return acronymTableFromSnapshot({
+    definitions,
+    best: [...best].map(([k, d]) => [k, at.get(d)!]),
+    byLong: [...byLong].map(([k, d]) => [k, at.get(d)!]),
+  });
 }

@@ -22,6 +22,8 @@ export interface Answer {
 export interface AskDeps {
   papers: readonly Paper[];
   index: SearchIndex;
+  /** Papers whose title, abstract or names hold every word of the text, best first. */
+  candidates: (text: string) => Iterable<number>;
   names: NameIndex;
   acronyms: AcronymTable;
 }
@@ -86,7 +88,7 @@ export function isKnownAcronym(deps: AskDeps, concept: string): boolean {
 
 export function defineConcept(deps: AskDeps, concept: string): Answer | null {
   const { forms, short, long } = formsFor(deps, concept);
-  const mentions = findMentions(deps.papers, deps.index, forms);
+  const mentions = findMentions(deps.papers, deps.candidates, forms);
   if (mentions.length === 0) return null;
   const { introducers, users } = splitIntroducers(deps, mentions, forms);
   const paper = (m: Mention) => deps.papers[m.paper]!;
@@ -141,7 +143,7 @@ export function describePaper(paper: Paper): Answer {
 
 export function listPapersUsing(deps: AskDeps, concept: string, verb: string): Answer | null {
   const { forms, short, long } = formsFor(deps, concept);
-  let mentions = findMentions(deps.papers, deps.index, forms);
+  let mentions = findMentions(deps.papers, deps.candidates, forms);
   if (mentions.length === 0) return null;
   const label = short && long ? `${long} (${short})` : concept;
   if (verb === 'introduce') {

@@ -44,7 +44,7 @@ interface Scored extends Citation {
 }
 
 /** Sentences scored by how much of the question's weight they cover (idf-weighted word overlap). */
-function bestSentences(deps: AskDeps, question: string, scope: readonly Paper[] | null, quantity: boolean, df: ReadonlyMap<string, number>): Scored[] {
+function bestSentences(deps: AskDeps, question: string, scope: readonly Paper[] | null, quantity: boolean): Scored[] {
   // The papers' own names are not content: "DeepSeek-V3" matches every sentence of its abstract.
   const mentioned = new Set((scope ?? []).flatMap((p) => p.names.flatMap((n) => tokens(n).map((t) => term(t.word)))));
   for (const t of tokens(question)) if (/\d/.test(t.word) && /\p{L}/u.test(t.word)) mentioned.add(term(t.word));
@@ -53,12 +53,15 @@ function bestSentences(deps: AskDeps, question: string, scope: readonly Paper[] 
   );
   if (content.length === 0) return [];
   const n = deps.papers.length;
-  const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 0.5));
+  const idf = (t: string) => Math.log(1 + n / (deps.index.documentFrequency(t) || 0.5));
   const total = content.reduce((s, t) => s + idf(t), 0);
   let papers = scope;
   if (!papers) {
-    const found = deps.index.search(content.join(' '), { combineWith: 'OR', boost: { title: 2, names: 2 }, fuzzy: false, prefix: false });
-    papers = found.slice(0, 15).map((r) => deps.papers[r.id as number]!);
+    const found = deps.index.search(
+      content.map((t) => ({ term: t })),
+      { combineWith: 'OR', boost: { title: 2, names: 2 }, limit: 15 },
+    );
+    papers = found.hits.map((r) => deps.papers[r.id]!);
   }
   const scored: Scored[] = [];
   for (const paper of papers) {
@@ -117,7 +120,7 @@ const PARAMETER_COUNT = /\b\d+(?:\.\d+)?\s?[BMT]\b[^.]*\bparameters?\b|\bparamet
 const COMPARISON_WORDS = /\b(?:differen(?:ce|t)|differs?|compare[sd]?|comparison|versus|vs\.?|bigger|larger|smaller|better|worse|faster|slower|between|model)\b/gi;
 const COMPARISON = /\b(?:differen(?:ce|t)|compare[sd]?|comparison|versus|vs\.?|or|bigger|larger|smaller|better|worse|faster|slower|more|fewer|less)\b/i;
 
-export function ask(deps: AskDeps, df: ReadonlyMap<string, number>, rawQuestion: string, options: AskOptions = {}): Answer {
+export function ask(deps: AskDeps, rawQuestion: string, options: AskOptions = {}): Answer {
   const question = normalizeQuestion(rawQuestion);
   if (!question) return notFound('Ask a question about the papers, e.g. "What is MLA?"');
   const named = papersNamed(deps, question);
@@ -157,7 +160,7 @@ export function ask(deps: AskDeps, df: ReadonlyMap<string, number>, rawQuestion:
 
   const scope = named.length > 0 ? named : options.contextPaper ? [options.contextPaper] : null;
   const quantity = QUANTITY.test(question);
-  const ranked = bestSentences(deps, question, scope, quantity, df);
+  const ranked = bestSentences(deps, question, scope, quantity);
   const threshold = scope ? 0.5 : 0.6;
   const good = ranked.filter((s) => s.score >= threshold);
 
@@ -165,7 +168,7 @@ export function ask(deps: AskDeps, df: ReadonlyMap<string, number>, rawQuestion:
     // A comparison: each paper's size sentence when the question is about size, else its best
     // sentence for the question's other words, else what the paper is.
     const size = SIZE.test(question);
-    const relevant = bestSentences(deps, question.replace(COMPARISON_WORDS, ' '), scope, size, df).filter((s) => s.score >= threshold);
+    const relevant = bestSentences(deps, question.replace(COMPARISON_WORDS, ' '), scope, size).filter((s) => s.score >= threshold);
     const citations = scope.map(
       (paper) =>
         (size ? sentences(paper.abstract).map((x) => ({ paper, sentence: x.text })).find((x) => PARAMETER_COUNT.test(x.sentence)) : undefined) ??

@@ -2,13 +2,15 @@
 // name index and one full-text index. Platform-neutral; the command layer sits on top.
 import type { Corpus } from '../corpus/load-corpus.js';
 import type { CorpusIssue, Paper } from '../corpus/paper.js';
-import { createAcronymTable } from './acronyms.js';
+import { acronymTableFromSnapshot, createAcronymTable, type AcronymTable } from './acronyms.js';
 import { ask, type Answer, type AskOptions } from './ask.js';
 import { lookup, type LookupResult } from './lookup.js';
-import { createNameIndex } from './name-index.js';
+import { createNameIndex, nameIndexFromSnapshot, type NameIndex } from './name-index.js';
 import { related, type RelatedHit } from './related.js';
 import { search, type SearchOutcome } from './search.js';
-import { createSearchIndex } from './search-index.js';
+import { createSearchIndex, queryTerms, searchIndexFromSnapshot, type SearchIndex } from './search-index.js';
+import { papersFromColumns, papersToColumns, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js';
+import { createFilterKeys } from './query.js';
 import { suggest, type Suggestion } from './suggest.js';
 import { phraseKey } from './text.js';
 
@@ -23,14 +25,43 @@ export interface Engine {
   suggest(prefix: string): Suggestion[];
   /** Papers whose names occur in free text ("we should read DeepSeek-V3"), longest names first. */
   mentions(text: string): Paper[];
+  /** The engine as plain data, for the cache and for handing over from the build worker. */
+  snapshot(): EngineSnapshot;
+}
+
+interface EngineParts {
+  names: NameIndex;
+  index: SearchIndex;
+  acronyms: AcronymTable;
+  byDate: Uint32Array;
 }
 
 export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine {
   const papers = corpus.papers;
-  const byId = new Map(papers.map((p, i) => [p.id, i]));
-  const names = createNameIndex(papers);
-  const { index, documentFrequency } = createSearchIndex(papers);
-  const acronyms = createAcronymTable(papers);
+  const byDate = Uint32Array.from(
+    papers
+      .map((p, i) => ({ date: p.date ?? '', i }))
+      .sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1))
+      .map((x) => x.i),
+  );
+  return assemble(papers, corpus.issues, { names: createNameIndex(papers), index: createSearchIndex(papers), acronyms: createAcronymTable(papers), byDate });
+}
+
+/** An engine from its snapshot: no parsing, tokenising or sorting, only unpacking. */
+export function engineFromSnapshot(snapshot: EngineSnapshot): Engine {
+  if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`engine snapshot version ${snapshot.version}, expected ${SNAPSHOT_VERSION}`);
+  return assemble(papersFromColumns(snapshot.papers), snapshot.issues, {
+    names: nameIndexFromSnapshot(snapshot.names),
+    index: searchIndexFromSnapshot(snapshot.search),
+    acronyms: acronymTableFromSnapshot(snapshot.acronyms),
+    byDate: snapshot.byDate,
+  });
+}
+
+function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], parts: EngineParts): Engine {
+  const { names, index, acronyms, byDate: recent } = parts;
+  const byId = new Map<string, number>();
+  papers.forEach((p, i) => byId.set(p.id, i));
   const phraseKeyCache = new Map<number, string>();
   const phraseKeys = (i: number) => {
     let key = phraseKeyCache.get(i);
@@ -41,11 +72,12 @@ export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine 
     }
     return key;
   };
-  const recent = papers
-    .map((p, i) => ({ date: p.date ?? '', i }))
-    .sort((a, b) => (a.date === b.date ? a.i - b.i : a.date < b.date ? 1 : -1))
-    .map((x) => x.i);
-  const askDeps = { papers, index, names, acronyms };
+  const candidates = (text: string) =>
+    index.search(queryTerms(text), { fields: ['title', 'abstract', 'names'], combineWith: 'AND' }).hits.map((h) => h.id);
+  const askDeps = { papers, index, names, acronyms, candidates };
+  const filterKeys = createFilterKeys(papers);
+  const dateRank = new Uint32Array(papers.length);
+  recent.forEach((paper, rank) => (dateRank[paper] = rank));
   let facetCache: { categories: string[]; affiliations: string[] } | undefined;
   const facets = () =>
     (facetCache ??= {
@@ -55,19 +87,28 @@ export function createEngine(corpus: Pick<Corpus, 'papers' | 'issues'>): Engine 
 
   return {
     papers,
-    issues: corpus.issues,
+    issues,
+    snapshot: () => ({
+      version: SNAPSHOT_VERSION,
+      papers: papersToColumns(papers),
+      issues: [...issues],
+      search: index.snapshot(),
+      names: names.snapshot(),
+      acronyms: acronyms.snapshot(),
+      byDate: recent,
+    }),
     mentions: (text) => names.mentions(text).map((m) => papers[m.paper]!),
     get: (id) => {
       const i = byId.get(id);
       return i === undefined ? undefined : papers[i];
     },
     lookup: (name) => lookup({ papers, names, index, byId }, name),
-    search: (query, options = {}) => search({ papers, byDate: recent, facets, index, names, phraseKeys }, query, options.limit),
+    search: (query, options = {}) => search({ papers, byDate: recent, dateRank, facets, index, names, filterKeys, phraseKeys }, query, options.limit),
     related: (paper, options = {}) => {
       const i = byId.get(paper.id);
-      return i === undefined ? [] : related({ papers, index, documentFrequency }, i, options.limit);
+      return i === undefined ? [] : related({ papers, index }, i, options.limit);
     },
-    ask: (question, options) => ask(askDeps, documentFrequency, question, options),
+    ask: (question, options) => ask(askDeps, question, options),
     suggest: (prefix) => suggest({ papers, names, index, recent }, prefix),
   };
 }

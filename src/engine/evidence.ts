@@ -1,7 +1,6 @@
 // Where a concept occurs in the corpus: the papers that mention a phrase or an acronym, and the
 // sentence in each that does. Shared by definitions and "which papers …" answers.
 import type { Paper } from '../corpus/paper.js';
-import type { SearchIndex } from './search-index.js';
 import { containsPhrase, phraseKey, sentences, tokens } from './text.js';
 
 export interface Mention {
@@ -25,14 +24,14 @@ function sentenceMentions(text: string, forms: ConceptForms, phraseKeys: string[
 
 const CANDIDATE_LIMIT = 2000;
 
-export function findMentions(papers: readonly Paper[], index: SearchIndex, forms: ConceptForms): Mention[] {
+export function findMentions(papers: readonly Paper[], candidatesFor: (query: string) => Iterable<number>, forms: ConceptForms): Mention[] {
   const phraseKeys = forms.phrases.map(phraseKey).filter(Boolean);
   const queries = [...forms.phrases, ...forms.acronyms].filter(Boolean);
   const candidates = new Set<number>();
   for (const q of queries) {
-    for (const r of index.search(q, { fields: ['title', 'abstract', 'names'], combineWith: 'AND', prefix: false, fuzzy: false })) {
+    for (const i of candidatesFor(q)) {
       if (candidates.size >= CANDIDATE_LIMIT) break;
-      candidates.add(r.id as number);
+      candidates.add(i);
     }
   }
   const out: Mention[] = [];

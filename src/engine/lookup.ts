@@ -3,7 +3,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { nameKey } from '../corpus/slug.js';
 import type { NameIndex, NameMatch } from './name-index.js';
-import { textSearchOptions, type SearchIndex } from './search-index.js';
+import { FIELD_BOOST, textQuery, type SearchIndex } from './search-index.js';
 
 export type LookupResult =
   | { kind: 'found'; paper: Paper; match: 'name' | 'short-name' | 'prefix' | 'typo' | 'title' }
@@ -49,11 +49,12 @@ export function lookup(deps: LookupDeps, name: string): LookupResult {
   if (typo) return decide(deps, typo.matches, 'typo')!;
 
   // Words of a title: "visual causal flow".
-  const results = index.search(name, textSearchOptions({ fields: ['title', 'names'] }));
-  if (results.length === 1 || (results.length > 1 && results[0]!.score >= 1.6 * results[1]!.score)) {
-    return { kind: 'found', paper: papers[results[0]!.id as number]!, match: 'title' };
+  const query = textQuery(name);
+  const { hits, total } = index.search(query, { fields: ['title', 'names'], boost: FIELD_BOOST, combineWith: 'AND', limit: MAX_CANDIDATES });
+  if (total === 1 || (total > 1 && hits[0]!.score >= 1.6 * hits[1]!.score)) {
+    return { kind: 'found', paper: papers[hits[0]!.id]!, match: 'title' };
   }
-  if (results.length > 1) return { kind: 'ambiguous', candidates: results.slice(0, MAX_CANDIDATES).map((r) => papers[r.id as number]!), total: results.length };
-  const loose = index.search(name, textSearchOptions({ combineWith: 'OR' }));
-  return { kind: 'not-found', suggestions: loose.slice(0, 3).map((r) => papers[r.id as number]!) };
+  if (total > 1) return { kind: 'ambiguous', candidates: hits.map((r) => papers[r.id]!), total };
+  const loose = index.search(query, { boost: FIELD_BOOST, combineWith: 'OR', limit: 3 });
+  return { kind: 'not-found', suggestions: loose.hits.map((r) => papers[r.id]!) };
 }

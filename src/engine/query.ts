@@ -125,6 +125,54 @@ function includesWords(haystack: string, needle: string): boolean {
   return ` ${fold(haystack).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${needle.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
 }
 
+/** " haoran wei ": folded words between spaces, so a needle matches whole words only. */
+function wordsKey(text: string): string {
+  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
+/** Each paper's authors, affiliations and category folded once, when a filter first needs them. */
+export interface FilterKeys {
+  authors(paper: number): readonly string[];
+  affiliations(paper: number): ReadonlyArray<{ words: string; folded: string }>;
+  category(paper: number): string;
+}
+
+export function createFilterKeys(papers: readonly Paper[]): FilterKeys {
+  const authors: Array<string[] | undefined> = [];
+  const affiliations: Array<Array<{ words: string; folded: string }> | undefined> = [];
+  const categories: Array<string | undefined> = [];
+  return {
+    authors: (i) => (authors[i] ??= papers[i]!.authors.map(wordsKey)),
+    affiliations: (i) => (affiliations[i] ??= papers[i]!.affiliations.map((x) => ({ words: wordsKey(x), folded: fold(x) }))),
+    category: (i) => (categories[i] ??= fold(papers[i]!.category ?? '').replace(/^cs\./, '')),
+  };
+}
+
+/** `matchesFilters` as a predicate over paper indexes, with the folding done once per paper. */
+export function compileFilters(papers: readonly Paper[], keys: FilterKeys, f: Filters): (paper: number) => boolean {
+  const needle = (x: string) => ` ${x.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const authors = f.authors.map(needle);
+  const affiliations = f.affiliations.map((a) => ({ words: needle(a), prefix: a }));
+  const years = f.years.map(String);
+  return (i) => {
+    const paper = papers[i]!;
+    if (f.hasCode && !paper.hasCode) return false;
+    if (years.length > 0 && !years.some((y) => paper.date?.startsWith(y))) return false;
+    if (f.before && !(paper.date && paper.date < f.before)) return false;
+    if (f.after && !(paper.date && paper.date >= f.after)) return false;
+    if (f.categories.length > 0 && !f.categories.includes(keys.category(i))) return false;
+    if (authors.length > 0) {
+      const mine = keys.authors(i);
+      if (authors.some((a) => !mine.some((name) => name.includes(a)))) return false;
+    }
+    if (affiliations.length > 0) {
+      const mine = keys.affiliations(i);
+      if (affiliations.some((a) => !mine.some((x) => x.words.includes(a.words) || x.folded.startsWith(a.prefix)))) return false;
+    }
+    return true;
+  };
+}
+
 export function matchesFilters(paper: Paper, f: Filters): boolean {
   if (f.authors.some((a) => !paper.authors.some((name) => includesWords(name, a)))) return false;
   if (f.categories.length > 0 && !f.categories.some((c) => fold(paper.category ?? '').replace(/^cs\./, '') === c)) return false;

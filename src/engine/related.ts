@@ -14,40 +14,38 @@ export interface RelatedHit {
 export interface RelatedDeps {
   papers: readonly Paper[];
   index: SearchIndex;
-  documentFrequency: ReadonlyMap<string, number>;
 }
 
 interface Profile {
   weights: Map<string, number>;
-  surface: Map<string, string>;
   norm: number;
 }
 
-function profile(paper: Paper, deps: RelatedDeps): Profile {
-  const counts = new Map<string, number>();
-  const surface = new Map<string, string>();
-  const count = (text: string, times: number) => {
-    for (const t of tokens(text)) {
-      const x = term(t.word);
-      if (!x || /^\d+$/.test(x)) continue;
-      counts.set(x, (counts.get(x) ?? 0) + times);
-      // Prefer the form that shows it is a name or acronym ("MoE" over "moe").
-      const prev = surface.get(x);
-      if (!prev || (isNameLike(t.word) && !isNameLike(prev))) surface.set(x, isNameLike(t.word) ? t.word : t.word.toLowerCase());
-    }
-  };
-  count(paper.title, 2);
-  count(paper.abstract, 1);
+/** A paper's tf-idf vector over its title (counted twice) and abstract, from the index's forward lists. */
+function profile(paper: number, deps: RelatedDeps): Profile {
   const n = deps.papers.length;
   const weights = new Map<string, number>();
   let sum = 0;
-  for (const [t, c] of counts) {
-    const idf = Math.log(1 + n / (deps.documentFrequency.get(t) ?? 1));
+  for (const [t, c] of deps.index.termsOf(paper)) {
+    if (/^\d+$/.test(t)) continue;
+    const idf = Math.log(1 + n / (deps.index.documentFrequency(t) || 1));
     const w = (1 + Math.log(c)) * idf * (BOILERPLATE.has(t) ? BOILERPLATE_WEIGHT : 1);
     weights.set(t, w);
     sum += w * w;
   }
-  return { weights, surface, norm: Math.sqrt(sum) || 1 };
+  return { weights, norm: Math.sqrt(sum) || 1 };
+}
+
+/** How each of a paper's terms is written, preferring the form that shows a name or acronym ("MoE" over "moe"). */
+function surfaceForms(paper: Paper): Map<string, string> {
+  const surface = new Map<string, string>();
+  for (const t of tokens(`${paper.title} ${paper.abstract}`)) {
+    const x = term(t.word);
+    if (!x) continue;
+    const prev = surface.get(x);
+    if (!prev || (isNameLike(t.word) && !isNameLike(prev))) surface.set(x, isNameLike(t.word) ? t.word : t.word.toLowerCase());
+  }
+  return surface;
 }
 
 // Words every abstract uses; they say nothing about what two papers share.
@@ -79,20 +77,18 @@ function isNameLike(word: string): boolean {
 
 export function related(deps: RelatedDeps, source: number, limit = 5): RelatedHit[] {
   const paper = deps.papers[source]!;
-  const mine = profile(paper, deps);
-  const top = [...mine.weights.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+  const mine = profile(source, deps);
+  const top = [...mine.weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_TERMS);
   if (top.length === 0) return [];
-  const weightOf = new Map(top);
-  const results = deps.index.search(top.map(([t]) => t).join(' '), {
-    fields: ['title', 'abstract', 'names'],
-    combineWith: 'OR',
-    boostTerm: (t) => weightOf.get(t) ?? 1,
-    filter: (r) => r.id !== source,
-  });
+  const { hits: candidates } = deps.index.search(
+    top.map(([t, w]) => ({ term: t, boost: w })),
+    { fields: ['title', 'abstract', 'names'], combineWith: 'OR', filter: (i) => i !== source, limit: CANDIDATES },
+  );
+  let surface: Map<string, string> | undefined;
   const hits: RelatedHit[] = [];
-  for (const r of results.slice(0, CANDIDATES)) {
-    const other = deps.papers[r.id as number]!;
-    const theirs = profile(other, deps);
+  for (const r of candidates) {
+    const other = deps.papers[r.id]!;
+    const theirs = profile(r.id, deps);
     let dot = 0;
     const shared: Array<[string, number]> = [];
     for (const [t, w] of mine.weights) {
@@ -110,9 +106,10 @@ export function related(deps: RelatedDeps, source: number, limit = 5): RelatedHi
     // Show what they share, not who they are: leave out words of either paper's own names
     // ("DeepSeek", "V2") and boilerplate; acronyms and names first ("MLA", "MoE").
     const ownNames = new Set([...paper.names, ...other.names].flatMap((n) => tokens(n).map((t) => term(t.word))));
+    surface ??= surfaceForms(paper);
     const words = shared
       .filter(([t]) => !ownNames.has(t) && !BOILERPLATE.has(t))
-      .map(([t, w]): [string, number] => [mine.surface.get(t) ?? t, w])
+      .map(([t, w]): [string, number] => [surface!.get(t) ?? t, w])
       .sort((a, b) => Number(isNameLike(b[0])) - Number(isNameLike(a[0])) || b[1] - a[1])
       .slice(0, 5)
       .map(([word]) => word);

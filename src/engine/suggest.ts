@@ -2,7 +2,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { nameKey } from '../corpus/slug.js';
 import type { NameIndex } from './name-index.js';
-import { textSearchOptions, type SearchIndex } from './search-index.js';
+import { FIELD_BOOST, textQuery, type SearchIndex } from './search-index.js';
 
 export interface Suggestion {
   id: string;
@@ -11,7 +11,7 @@ export interface Suggestion {
 
 export const MAX_SUGGESTIONS = 25;
 
-export function suggest(deps: { papers: readonly Paper[]; names: NameIndex; index: SearchIndex; recent: readonly number[] }, prefix: string): Suggestion[] {
+export function suggest(deps: { papers: readonly Paper[]; names: NameIndex; index: SearchIndex; recent: Uint32Array }, prefix: string): Suggestion[] {
   const { papers, names, index } = deps;
   const key = nameKey(prefix);
   const picked: number[] = [];
@@ -24,8 +24,8 @@ export function suggest(deps: { papers: readonly Paper[]; names: NameIndex; inde
     names.exact(key).forEach((m) => take(m.paper));
     names.prefix(key, MAX_SUGGESTIONS).forEach((m) => take(m.paper));
     if (picked.length < MAX_SUGGESTIONS) {
-      const words = index.search(prefix, textSearchOptions({ fields: ['title', 'names'], combineWith: 'AND' }));
-      for (const r of words) take(r.id as number);
+      const words = index.search(textQuery(prefix), { fields: ['title', 'names'], boost: FIELD_BOOST, combineWith: 'AND', limit: MAX_SUGGESTIONS });
+      for (const r of words.hits) take(r.id);
     }
     if (picked.length === 0) names.fuzzy(key)?.matches.forEach((m) => take(m.paper));
   }

@@ -3,7 +3,7 @@
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stopwords.js';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export interface Token {
   word: string;
@@ -26,7 +26,9 @@ const TERM_CACHE_LIMIT = 200_000;
 export function term(word: string): string | null {
   const cached = termCache.get(word);
   if (cached !== undefined) return cached;
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  let lower = word.toLowerCase().replace(/['’]s$/, '');
+  // Accents do not count ("Zürich" = "zurich", "José" = "jose"), as in search filters.
+  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFKD').replace(/\p{M}/gu, '');
   let result: string | null;
   if (STOP_WORDS.has(lower) || (lower.length < 2 && !/\d/.test(lower))) result = null;
   else if (/\d/.test(lower)) result = lower;

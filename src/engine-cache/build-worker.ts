@@ -1,0 +1,12 @@
+// The build worker's entry point: builds the snapshot and hands its typed arrays to the main
+// thread without copying them.
+import { parentPort, workerData } from 'node:worker_threads';
+import { snapshotBuffers } from '../engine/snapshot.js';
+import { buildSnapshot, type BuildRequest } from './build.js';
+
+try {
+  const built = await buildSnapshot(workerData as BuildRequest);
+  parentPort!.postMessage({ ok: true, built }, snapshotBuffers(built.snapshot));
+} catch (err) {
+  parentPort!.postMessage({ ok: false, message: (err as Error).message, code: (err as { code?: string }).code });
+}
