@@ -173,5 +173,5 @@ describe('engine cache', () => {
     // Indexing 1,500 papers on this thread would have allowed a handful of turns at most.
     expect(answered).toBeGreaterThan(100);
     expect(bot.engine.lookup('zephyrine').kind).toBe('found');
-  });
+  }, 120_000);
 });
