@@ -92,10 +92,11 @@ export interface TypoIndex {
  * that reach a common string by at most d deletions each, so nothing is missed, and the key's
  * length and group (its version numbers, for names) keep the buckets small.
  */
-const PREFIX_LENGTH = 6;
-/** Deleting up to two of PREFIX_LENGTH characters makes at most 1 + 6 + 15 strings. */
+const PREFIX_LENGTH = 5;
+/** Deleting up to two of PREFIX_LENGTH characters makes at most 1 + 5 + 10 strings. */
 const MAX_VARIANTS = 1 + PREFIX_LENGTH + (PREFIX_LENGTH * (PREFIX_LENGTH - 1)) / 2;
 
+// Snapshots hold these hashes: changing either function means a new snapshot format.
 function fnv(text: string, from: number, to: number, skip1: number, skip2: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) {

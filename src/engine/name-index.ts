@@ -14,6 +14,7 @@ export interface NameMatch {
 
 const PREFIX_SCAN_LIMIT = 50_000;
 const WEIGHT = { titleName: 3, fullTitle: 3, introducedFirst: 2, introduced: 1, id: 1, short: 1 } as const;
+/** Bump when the snapshot's layout or meaning changes, the typo index's hashing included. */
 const SNAPSHOT_FORMAT = 1;
 
 /**
@@ -51,6 +52,14 @@ export interface NameIndex {
   snapshot(): NameIndexSnapshot;
 }
 
+/** A name a paper is known by, while the index is built. */
+interface Alias {
+  key: string;
+  paper: number;
+  weight: number;
+  short: boolean;
+}
+
 function familyOf(name: string): { family: string; rest: string } | null {
   const m = /^([\p{L}\d]+)[-\s]+(.+)$/u.exec(name);
   if (!m) return null;
@@ -76,18 +85,19 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
       if (f) familyPapers.set(f.family, (familyPapers.get(f.family) ?? new Set<number>()).add(i));
     }
   });
-  const aliases: { key: string; paper: number; weight: number; short: boolean }[] = [];
+  const aliases: Alias[] = [];
   papers.forEach((paper, i) => {
-    const own = new Map<string, (typeof aliases)[number]>();
+    const own = { full: new Map<string, Alias>(), short: new Map<string, Alias>() };
     const add = (key: string, weight: number, short = false) => {
       if (key.length < 2) return;
-      const same = own.get(`${short}:${key}`);
+      const mine = short ? own.short : own.full;
+      const same = mine.get(key);
       if (same) {
         same.weight += weight;
         return;
       }
       const alias = { key, paper: i, weight, short };
-      own.set(`${short}:${key}`, alias);
+      mine.set(key, alias);
       aliases.push(alias);
     };
     // A name counts for more when both the title and the abstract claim it ("DeepSeek-V3 Technical
@@ -106,7 +116,7 @@ export function createNameIndex(papers: readonly Paper[]): NameIndex {
     add(nameKey(paper.title), WEIGHT.fullTitle);
   });
 
-  const byKey = new Map<string, (typeof aliases)[number][]>();
+  const byKey = new Map<string, Alias[]>();
   for (const alias of aliases) {
     const list = byKey.get(alias.key);
     if (list) list.push(alias);
@@ -356,12 +366,10 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
         for (let w = i + 1; w < i + n; w++) key += wordKeys[w]!;
         const k = findKey(key);
         if (k === -1) continue;
-        // The strongest full-name claim, if it is strong enough; the first paper on a tie.
-        let hit = -1;
-        for (let a = aliasStart[k]!; a < aliasStart[k + 1]!; a++) {
-          if (!aliasShort[a] && (hit === -1 || aliasWeight[a]! > aliasWeight[hit]! || (aliasWeight[a] === aliasWeight[hit] && aliasPaper[a]! < aliasPaper[hit]!))) hit = a;
-        }
-        if (hit === -1 || aliasWeight[hit]! < WEIGHT.introducedFirst) continue;
+        // The strongest full-name claim (the first, as aliases are kept), if it is strong enough.
+        let hit = aliasStart[k]!;
+        while (hit < aliasStart[k + 1]! && aliasShort[hit]) hit++;
+        if (hit === aliasStart[k + 1] || aliasWeight[hit]! < WEIGHT.introducedFirst) continue;
         used.fill(1, i, i + n);
         found.push({ paper: aliasPaper[hit]!, score: aliasWeight[hit]!, key: keyAt(k) });
       }
