@@ -7,8 +7,9 @@ import { cleanText } from './clean-text.js';
 const MARKER = /Abstract\s*:/g;
 
 export function isAbstractFormat(text: string): boolean {
-  // The includes() is a fast reject for listings, which rarely contain the word.
-  return text.includes('Abstract') && /(^|\n)\s*Abstract\s*:/.test(text);
+  // A marker starts a line (after blanks), so looking at line starts first rejects a listing
+  // faster than any search through the whole text.
+  return text.split('\n').some((line) => line.trimStart().startsWith('Abstract')) && /(^|\n)\s*Abstract\s*:/.test(text);
 }
 
 export function parseAbstracts(file: string, text: string): { entries: RawEntry[]; issues: CorpusIssue[] } {

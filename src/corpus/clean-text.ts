@@ -42,7 +42,7 @@ const BEYOND_LATIN1 = /[^\u0000-\u00FF]/;
 const CLEANUP_TRIGGERS = ['\\', '$', '~', '{', '}', '``', "''", '\t', '\u00A0', '\u2007', '\u202F', '\u200B', '\u200C', '\u200D', '\u2060', '( ', '  '];
 
 /** True when some pass of cleanFully could change `text` (already NFC) beyond trimming it. */
-export function needsCleaning(text: string): boolean {
+function needsCleaning(text: string): boolean {
   if (CLEANUP_TRIGGERS.some((t) => text.includes(t))) return true;
   // " )" starts with a space, which is everywhere; the rare ")" is the cheaper thing to look for.
   for (let i = text.indexOf(')', 1); i !== -1; i = text.indexOf(')', i + 1)) if (text[i - 1] === ' ') return true;

@@ -40,7 +40,8 @@ export function resolveListingDate(
   return null;
 }
 
+const MONTH_NUMBERS = new Map(MONTHS.map((m, i) => [m.toLowerCase(), i + 1]));
+
 export function monthNumber(name: string): number | undefined {
-  const i = MONTHS.findIndex((m) => m.toLowerCase() === name.slice(0, 3).toLowerCase());
-  return i === -1 ? undefined : i + 1;
+  return MONTH_NUMBERS.get(name.slice(0, 3).toLowerCase());
 }

@@ -69,6 +69,7 @@ export function assignUniqueIds<T extends { wanted: string; strength: number; da
         ids[index] = wanted;
         return;
       }
+      // Hashed once: a clash takes a longer prefix of the same digest.
       const digest = shortHash(items[index]!.content, 40);
       let id = `${wanted}-${digest.slice(0, 6)}`;
       for (let n = 8; taken.has(id); n += 2) id = `${wanted}-${digest.slice(0, n)}`;

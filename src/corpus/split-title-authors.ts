@@ -62,14 +62,13 @@ function mayStartAuthorList(word: string, after: string): boolean {
   return PARTICLES.has(word) || NAME_WORD.test(word) || (AFTER_ONE_WORD_AUTHOR.test(after) && isOrgName(word));
 }
 
-function parseAuthorList(text: string): AuthorList | null {
-  let rest = text.trim();
-  let etAl = false;
-  const etAlMatch = ET_AL_END.test(rest.slice(-6)) ? ET_AL.exec(rest) : null;
-  if (etAlMatch) {
-    etAl = true;
-    rest = rest.slice(0, etAlMatch.index).trim();
-  }
+/**
+ * Reads `rest` (trimmed) as an author list. `etAlAt` is where an "et al." ending it starts, or -1;
+ * splitTitleAuthors finds that once per line, not once per place it tries.
+ */
+function parseAuthorList(rest: string, etAlAt: number): AuthorList | null {
+  const etAl = etAlAt !== -1;
+  if (etAl) rest = rest.slice(0, etAlAt).trim();
   // A cheap test that the split below would fail; most places splitTitleAuthors tries fail it.
   const first = FIRST_WORD.exec(rest)![0];
   if (first && !mayStartAuthorList(first, rest.slice(first.length))) return null;
@@ -90,13 +89,17 @@ function parseAuthorList(text: string): AuthorList | null {
  * "DeepSeek-AI" whole rather than "Seek-AI" or "AI".
  */
 export function splitTitleAuthors(line: string): TitleAuthors | null {
-  const [head, ...affParts] = line.split(/\s+·\s+/);
+  // Most lines name no affiliations; they need none of the splitting.
+  const [head, ...affParts] = line.includes('·') ? line.split(/\s+·\s+/) : [line];
   const affiliations = affParts
     .join(', ')
     .split(/\s*,\s*/)
     .map((a) => a.trim())
     .filter(Boolean);
   const text = (head ?? '').trim();
+  // Each rest tried below is a suffix of the line, and ET_AL only looks ahead to the end, so its
+  // matches in a rest are the line's matches from there on.
+  const lineEtAl = ET_AL_END.test(text.slice(-6)) ? ET_AL.exec(text) : null;
   // exec() rather than matchAll(), which copies the regex on every call.
   GLUED_CAPITAL.lastIndex = 0;
   for (let m = GLUED_CAPITAL.exec(text); m; m = GLUED_CAPITAL.exec(text)) {
@@ -104,7 +107,9 @@ export function splitTitleAuthors(line: string): TitleAuthors | null {
     const title = text.slice(0, index).trim();
     // The last two code units hold the last character; TITLE_END would scan the whole title.
     if (title.length >= 2 && TITLE_END.test(title.slice(-2))) {
-      const list = parseAuthorList(text.slice(index));
+      const rest = text.slice(index);
+      const etAlAt = !lineEtAl ? -1 : lineEtAl.index >= index ? lineEtAl.index - index : (ET_AL.exec(rest)?.index ?? -1);
+      const list = parseAuthorList(rest, etAlAt);
       if (list) return { title, authors: list.authors, etAl: list.etAl, affiliations };
     }
   }

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, normalizeNewlines } from '../../src/corpus/clean-text.js';
+import { cleanFully, cleanText, normalizeNewlines } from '../../src/corpus/clean-text.js';
+import { messyText } from './messy-text.js';
+import { referenceNormalizeNewlines } from './reference.js';
 
 describe('cleanText', () => {
   it.each([
@@ -21,10 +24,37 @@ describe('cleanText', () => {
   it('GIVEN a lone tilde meaning "about" THEN it is kept', () => {
     expect(cleanText('improves by ~10 points')).toBe('improves by ~10 points');
   });
+
+  it('LAW: skipping the passes that cannot match changes nothing (cleanText = cleanFully)', () => {
+    fc.assert(
+      fc.property(messyText(), (raw) => {
+        expect(cleanText(raw)).toBe(cleanFully(raw));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('GIVEN any two Latin-1 characters THEN they are already NFC, which lets cleanText skip normalising', () => {
+    for (let a = 0; a < 256; a++) {
+      for (let b = 0; b < 256; b++) {
+        const text = String.fromCharCode(a, b);
+        if (text.normalize('NFC') !== text) expect.fail(`U+${a.toString(16)} U+${b.toString(16)} is not NFC`);
+      }
+    }
+  });
 });
 
 describe('normalizeNewlines', () => {
   it('GIVEN a byte-order mark and CRLF line ends THEN both are normalised', () => {
     expect(normalizeNewlines('\uFEFFa\r\nb\rc\n')).toBe('a\nb\nc\n');
+  });
+
+  it('LAW: the same result as the two replaces it skips when there is nothing to replace', () => {
+    fc.assert(
+      fc.property(messyText(), (text) => {
+        expect(normalizeNewlines(text)).toBe(referenceNormalizeNewlines(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitTitleAuthors } from '../../src/corpus/split-title-authors.js';
 import { DATA_DIR } from '../support/seed.js';
+import { messyText } from './messy-text.js';
+import { referenceSplitTitleAuthors } from './reference.js';
 
 describe('splitTitleAuthors', () => {
   it('GIVEN every seed listing entry THEN title and authors split where the title ends', () => {
@@ -47,5 +50,38 @@ describe('splitTitleAuthors', () => {
 
   it('GIVEN a line with no authors THEN it returns null', () => {
     expect(splitTitleAuthors('just a lowercase title with no authors')).toBeNull();
+  });
+});
+
+describe('splitTitleAuthors against the character-by-character original', () => {
+  // Title lines: words glued together so capitals meet the character before them, with author
+  // separators, "et al." and affiliations mixed in.
+  const line = fc.oneof(
+    messyText(),
+    fc
+      .tuple(messyText(12), fc.array(fc.constantFrom('Wei Zhang', 'DeepSeek-AI', "Conor O'Brien", 'J. R. Tolkien', 'Ana María López', 'OpenAI', 'van der Berg'), { maxLength: 4 }), messyText(4))
+      .map(([title, authors, tail]) => `${title}${authors.join(', ')}${tail}`),
+  );
+
+  it('LAW: the same split as the reference for any line', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(splitTitleAuthors(text)).toEqual(referenceSplitTitleAuthors(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['Scaling OCRDeepSeek-AI et al.'],
+    ['Scaling XOCR et al.'],
+    ['A Study of 𝐀𝐁Wei Zhang'],
+    ['Routing in MoEDeepSeek-AI and Wen Liu & Bo Li, et al. · pku, mit'],
+    ['Title\u00A0EndsWei\u2028Zhang'],
+    ['Lone \uD835Surrogate\uDC00Wei Zhang'],
+    ['ModelWei ZhangET AL.'],
+    ['Sparse ModelsSmithEt Al. · mit'],
+  ])('GIVEN %j THEN the same split as the reference', (text) => {
+    expect(splitTitleAuthors(text)).toEqual(referenceSplitTitleAuthors(text));
   });
 });
