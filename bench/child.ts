@@ -16,7 +16,7 @@ import { createCommandHandler } from '../src/commands/handle.js';
 import { createAcronymTable } from '../src/engine/acronyms.js';
 import { createEngine, engineFromSnapshot, type Engine } from '../src/engine/engine.js';
 import { buildSnapshot } from '../src/engine-cache/build.js';
-import { readCache, writeCache } from '../src/engine-cache/cache-file.js';
+import { readCache, readCacheHeader, writeCache } from '../src/engine-cache/cache-file.js';
 import { fingerprint } from '../src/engine-cache/fingerprint.js';
 import { createNameIndex } from '../src/engine/name-index.js';
 import { createSearchIndex } from '../src/engine/search-index.js';
@@ -151,7 +151,7 @@ async function runCache(): Promise<CacheResult> {
   const now = clock();
   let builtFirst = false;
   const expected = await fingerprint(args.dir, now, []);
-  const header = await readCache(file);
+  const header = await readCacheHeader(file);
   if (!header || header.fingerprint !== expected) {
     // No current cache (the ours child writes one): build it first; not part of start-up.
     builtFirst = true;

@@ -58,6 +58,28 @@ function readHeader(bytes: Buffer): Header | null {
   }
 }
 
+/** The fingerprint and source of a cache without reading the snapshot, or null when it is not ours. */
+export async function readCacheHeader(file: string): Promise<Omit<CachedEngine, 'snapshot'> | null> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const length = Buffer.alloc(4);
+    if ((await handle.read(length, 0, 4, 0)).bytesRead < 4) return null;
+    const size = length.readUInt32LE(0);
+    if (size > 1_000_000) return null;
+    const bytes = Buffer.alloc(4 + size);
+    const { bytesRead } = await handle.read(bytes, 0, 4 + size, 0);
+    const header = readHeader(bytes.subarray(0, bytesRead));
+    return header && header.version === SNAPSHOT_VERSION ? { fingerprint: header.fingerprint, dataDir: header.dataDir, files: header.files } : null;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * The cached engine, or null when there is none or it cannot be used (another format version,
  * truncated, corrupt). Reasons go to `why` for the log; a bad cache is rebuilt, never fatal.

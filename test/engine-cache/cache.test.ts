@@ -5,7 +5,7 @@ import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPaperbot, type Paperbot } from '../../src/app.js';
-import { readCache, writeCache } from '../../src/engine-cache/cache-file.js';
+import { readCache, readCacheHeader, writeCache } from '../../src/engine-cache/cache-file.js';
 import { fingerprint } from '../../src/engine-cache/fingerprint.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { createRecordingLogger } from '../../src/logger.js';
@@ -50,6 +50,7 @@ describe('engine cache', () => {
     const cached = await readCache(t.file('engine.cache'));
     expect(cached).toMatchObject({ fingerprint: 'abc', dataDir: '/data', files: ['a.txt'] });
     expect(cached!.snapshot.search.df).toEqual(engine.snapshot().search.df);
+    expect(await readCacheHeader(t.file('engine.cache'))).toEqual({ fingerprint: 'abc', dataDir: '/data', files: ['a.txt'] });
   });
 
   it('reads a missing, truncated, foreign or corrupt cache as none, saying why', async () => {
@@ -74,6 +75,9 @@ describe('engine cache', () => {
     expect(reasons).toHaveLength(4);
     expect(reasons[1]).toMatch(/not a paperbot engine cache/);
     expect(reasons[3]).toMatch(/format 999/);
+    expect(await readCacheHeader(t.file('missing.cache'))).toBeNull();
+    expect(await readCacheHeader(t.file('foreign.cache'))).toBeNull();
+    expect(await readCacheHeader(t.file('version.cache'))).toBeNull();
   });
 
   it('fingerprints the data files, the day and the fetched papers', async () => {
