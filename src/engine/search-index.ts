@@ -10,7 +10,7 @@
 // or frequent word cannot fan out to thousands of terms.
 import type { Paper } from '../corpus/paper.js';
 import { nameKey } from '../corpus/slug.js';
-import { levenshtein } from './levenshtein.js';
+import { forEachWithin } from './levenshtein.js';
 import { term, WORD } from './text.js';
 
 export const FIELDS = ['names', 'title', 'authors', 'affiliations', 'abstract'] as const;
@@ -349,14 +349,7 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
     if (cached) return cached;
     const max = Math.min(6, Math.round(word.length * 0.2));
     const found: Array<[number, number]> = [];
-    if (max > 0) {
-      for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
-        if (Math.abs(t.length - word.length) > max) continue;
-        const d = levenshtein(word, t, max);
-        if (d > 0 && d <= max) found.push([i, d]);
-      }
-    }
+    if (max > 0) forEachWithin(word, terms, max, (i, d) => d > 0 && found.push([i, d]));
     found.sort((a, b) => a[1] - b[1] || postings(b[0]) - postings(a[0]) || a[0] - b[0]);
     const out = found.slice(0, MAX_FUZZY_EXPANSIONS).map(([i, d]): [number, number] => [i, (FUZZY_WEIGHT * terms[i]!.length) / (terms[i]!.length + d)]);
     if (fuzzyCache.size >= 2000) fuzzyCache.clear();
