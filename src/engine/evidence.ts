@@ -123,15 +123,34 @@ function wordsAt(text: string, at: number, count: number): string[] {
 /** What trim() removes. */
 const SPACE = /\s/;
 
-export function findMentions(papers: readonly Paper[], candidates: (query: string) => Iterable<number>, forms: ConceptForms): Mention[] {
+/** The mentions among the first `limit` candidates, sorted as `findMentions` sorts them. */
+export function findMentions(papers: readonly Paper[], candidates: (query: string) => Iterable<number>, forms: ConceptForms, limit = CANDIDATE_LIMIT): Mention[] {
+  return searchMentions(papers, candidates, forms, limit).mentions;
+}
+
+export interface MentionSearch {
+  /** Mentions among the candidates checked: title mentions first, then more sentences, then newer. */
+  mentions: Mention[];
+  /** How many candidates were checked: the first `limit`, each form's best first. */
+  checked: number;
+  /** How many candidates there were in all. */
+  candidates: number;
+}
+
+/**
+ * The papers that mention the concept, checked among the first `limit` candidates (papers whose
+ * text has all of a form's words, from the index); `candidates` counts them all, so a caller can
+ * tell an exact count from a sample of a large one.
+ */
+export function searchMentions(papers: readonly Paper[], candidates: (query: string) => Iterable<number>, forms: ConceptForms, limit = CANDIDATE_LIMIT): MentionSearch {
   const phraseKeys = forms.phrases.map(phraseKey).filter(Boolean);
   const queries = [...forms.phrases, ...forms.acronyms].filter(Boolean);
   const chosen = new Set<number>();
+  const seen = new Set<number>();
   for (const q of queries) {
-    if (chosen.size >= CANDIDATE_LIMIT) break;
     for (const i of candidates(q)) {
-      if (chosen.size >= CANDIDATE_LIMIT) break;
-      chosen.add(i);
+      seen.add(i);
+      if (chosen.size < limit) chosen.add(i);
     }
   }
 
@@ -185,11 +204,12 @@ export function findMentions(papers: readonly Paper[], candidates: (query: strin
     const inTitle = starts(paper.title).some((a) => occursAt(paper.title, a));
     if (hits.length > 0 || inTitle) out.push({ paper: i, sentences: hits.length > 0 ? hits : [paper.title], inTitle });
   }
-  return out.sort(
+  out.sort(
     (a, b) =>
       Number(b.inTitle) - Number(a.inTitle) ||
       b.sentences.length - a.sentences.length ||
       (papers[b.paper]!.date ?? '').localeCompare(papers[a.paper]!.date ?? '') ||
       a.paper - b.paper,
   );
+  return { mentions: out, checked: chosen.size, candidates: seen.size };
 }

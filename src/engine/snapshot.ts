@@ -6,7 +6,7 @@ import type { NameIndexSnapshot } from './name-index.js';
 import type { SearchIndexSnapshot } from './search-index.js';
 
 /** Bump when any part's layout changes: older caches are then rebuilt, never misread. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface EngineSnapshot {
   version: number;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, type Corpus } from '../../src/corpus/load-corpus.js';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
+import { findMentions } from '../../src/engine/evidence.js';
 import { generateListing } from '../support/generate-corpus.js';
 import { SEED_LOOKUPS } from '../support/seed-lookups.js';
 import { DATA_DIR, TEST_NOW } from '../support/seed.js';
@@ -57,5 +58,30 @@ describe('a 20,000-paper corpus of follow-ups that mention the seed models', () 
     const ids = engine.suggest('deepseek-v').map((s) => s.id);
     expect(ids.length).toBeLessThanOrEqual(25);
     expect(ids.slice(0, 6)).toEqual(expect.arrayContaining(['deepseek-v2', 'deepseek-v3', 'deepseek-v3-2']));
+  });
+
+  it('THEN "Which papers use X?" about a common topic estimates the count, says "about", and lists real mentions', () => {
+    const everyPaper = () => corpus.papers.keys();
+    const truth = findMentions(engine.papers, everyPaper, { phrases: ['speculative decoding'], acronyms: [] }, Infinity);
+    expect(truth.length).toBeGreaterThan(300);
+    const a = engine.ask('Which papers use speculative decoding?');
+    const m = /^About ([\d,]+) papers use speculative decoding: (.+) and about ([\d,]+) more\.$/.exec(a.text);
+    expect(m, a.text).not.toBeNull();
+    const estimate = Number(m![1]!.replace(/,/g, ''));
+    // Sampled from the best 300 candidates, which mention it more often than the rest.
+    expect(estimate).toBeGreaterThanOrEqual(truth.length * 0.7);
+    expect(estimate).toBeLessThanOrEqual(truth.length * 1.5);
+    const mentioning = new Set(truth.map((t) => engine.papers[t.paper]!.id));
+    expect(a.citations).toHaveLength(10);
+    for (const c of a.citations) {
+      expect(mentioning.has(c.paper.id), c.paper.id).toBe(true);
+      expect(c.sentence.toLowerCase()).toContain('speculative decoding');
+    }
+  });
+
+  it('THEN "What is X?" for a rare acronym counts exactly', () => {
+    const a = engine.ask('What is MLA?');
+    expect(a.text).toMatch(/^MLA is Multi-head Latent Attention\./);
+    expect(a.text).not.toMatch(/about/);
   });
 });
