@@ -10,7 +10,7 @@ import { related, type RelatedHit } from './related.js';
 import { search, type SearchOutcome } from './search.js';
 import { createSearchIndex, queryTerms, searchIndexFromSnapshot, type SearchIndex } from './search-index.js';
 import { papersFromColumns, papersToColumns, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js';
-import { createFilterKeys } from './query.js';
+import { createCorpusFilters } from './filters.js';
 import { suggest, type Suggestion } from './suggest.js';
 import { phraseKey } from './text.js';
 
@@ -75,9 +75,7 @@ function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], part
   const candidates = (text: string) =>
     index.search(queryTerms(text), { fields: ['title', 'abstract', 'names'], combineWith: 'AND' }).hits.map((h) => h.id);
   const askDeps = { papers, index, names, acronyms, candidates };
-  const filterKeys = createFilterKeys(papers);
-  const dateRank = new Uint32Array(papers.length);
-  recent.forEach((paper, rank) => (dateRank[paper] = rank));
+  const filters = createCorpusFilters(papers, index);
   let facetCache: { categories: string[]; affiliations: string[] } | undefined;
   const facets = () =>
     (facetCache ??= {
@@ -103,7 +101,7 @@ function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], part
       return i === undefined ? undefined : papers[i];
     },
     lookup: (name) => lookup({ papers, names, index, byId }, name),
-    search: (query, options = {}) => search({ papers, byDate: recent, dateRank, facets, index, names, filterKeys, phraseKeys }, query, options.limit),
+    search: (query, options = {}) => search({ papers, byDate: recent, facets, index, names, filters, phraseKeys }, query, options.limit),
     related: (paper, options = {}) => {
       const i = byId.get(paper.id);
       return i === undefined ? [] : related({ papers, index }, i, options.limit);

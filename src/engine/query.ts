@@ -31,7 +31,7 @@ export const FILTER_KEYS = ['author', 'category', 'affiliation', 'year', 'has', 
 export const FILTER_EXAMPLES = 'author:"Haoran Wei", category:CV, affiliation:pku, year:2024, has:code, before:2025-01-01, after:2024-06-01, "exact phrase"';
 const FILTER_HELP = 'author:"Name", category:CV, affiliation:pku, year:2024, has:code, before:2025-01-01, after:2024-06-01';
 
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
@@ -123,54 +123,6 @@ export function hasFilters(f: Filters): boolean {
 function includesWords(haystack: string, needle: string): boolean {
   // "wei" matches "Haoran Wei"; "haoran wei" matches it too; "ei" does not.
   return ` ${fold(haystack).replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${needle.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
-}
-
-/** " haoran wei ": folded words between spaces, so a needle matches whole words only. */
-function wordsKey(text: string): string {
-  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-}
-
-/** Each paper's authors, affiliations and category folded once, when a filter first needs them. */
-export interface FilterKeys {
-  authors(paper: number): readonly string[];
-  affiliations(paper: number): ReadonlyArray<{ words: string; folded: string }>;
-  category(paper: number): string;
-}
-
-export function createFilterKeys(papers: readonly Paper[]): FilterKeys {
-  const authors: Array<string[] | undefined> = [];
-  const affiliations: Array<Array<{ words: string; folded: string }> | undefined> = [];
-  const categories: Array<string | undefined> = [];
-  return {
-    authors: (i) => (authors[i] ??= papers[i]!.authors.map(wordsKey)),
-    affiliations: (i) => (affiliations[i] ??= papers[i]!.affiliations.map((x) => ({ words: wordsKey(x), folded: fold(x) }))),
-    category: (i) => (categories[i] ??= fold(papers[i]!.category ?? '').replace(/^cs\./, '')),
-  };
-}
-
-/** `matchesFilters` as a predicate over paper indexes, with the folding done once per paper. */
-export function compileFilters(papers: readonly Paper[], keys: FilterKeys, f: Filters): (paper: number) => boolean {
-  const needle = (x: string) => ` ${x.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const authors = f.authors.map(needle);
-  const affiliations = f.affiliations.map((a) => ({ words: needle(a), prefix: a }));
-  const years = f.years.map(String);
-  return (i) => {
-    const paper = papers[i]!;
-    if (f.hasCode && !paper.hasCode) return false;
-    if (years.length > 0 && !years.some((y) => paper.date?.startsWith(y))) return false;
-    if (f.before && !(paper.date && paper.date < f.before)) return false;
-    if (f.after && !(paper.date && paper.date >= f.after)) return false;
-    if (f.categories.length > 0 && !f.categories.includes(keys.category(i))) return false;
-    if (authors.length > 0) {
-      const mine = keys.authors(i);
-      if (authors.some((a) => !mine.some((name) => name.includes(a)))) return false;
-    }
-    if (affiliations.length > 0) {
-      const mine = keys.affiliations(i);
-      if (affiliations.some((a) => !mine.some((x) => x.words.includes(a.words) || x.folded.startsWith(a.prefix)))) return false;
-    }
-    return true;
-  };
 }
 
 export function matchesFilters(paper: Paper, f: Filters): boolean {

@@ -84,6 +84,8 @@ export interface SearchIndex {
   documentFrequency(term: string): number;
   /** A paper's title and abstract terms with their weight (2 per title use, 1 per abstract use). */
   termsOf(paper: number): Array<[string, number]>;
+  /** The papers, ascending, whose `field` has every one of these exact terms (none when given none). */
+  papersWithAll(terms: readonly string[], field: Field): Uint32Array;
   snapshot(): SearchIndexSnapshot;
 }
 
@@ -439,5 +441,32 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
     return out;
   };
 
-  return { docCount: N, search, documentFrequency, termsOf, snapshot: () => s };
+  const papersWithAll = (wanted: readonly string[], field: Field): Uint32Array => {
+    const f = FIELDS.indexOf(field);
+    const ranges: Array<[number, number]> = [];
+    for (const t of new Set(wanted)) {
+      const id = termId.get(t);
+      if (id === undefined) return new Uint32Array(0);
+      ranges.push([s.offsets[f]![id]!, s.offsets[f]![id + 1]!]);
+    }
+    if (ranges.length === 0) return new Uint32Array(0);
+    // Shortest list first; each further list is searched from where the last match was.
+    ranges.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+    const docs = s.docs[f]!;
+    let out = docs.slice(ranges[0]![0], ranges[0]![1]);
+    for (let r = 1; r < ranges.length && out.length > 0; r++) {
+      let [at, end] = ranges[r]!;
+      let kept = 0;
+      for (let i = 0; i < out.length; i++) {
+        const doc = out[i]!;
+        while (at < end && docs[at]! < doc) at++;
+        if (at === end) break;
+        if (docs[at] === doc) out[kept++] = doc;
+      }
+      out = out.subarray(0, kept);
+    }
+    return out;
+  };
+
+  return { docCount: N, search, documentFrequency, termsOf, papersWithAll, snapshot: () => s };
 }

@@ -1,8 +1,9 @@
 // search(query): ranked papers for free text, quoted phrases and filters, each with a snippet.
 import type { Paper } from '../corpus/paper.js';
 import type { NameIndex } from './name-index.js';
-import { compileFilters, hasFilters, parseQuery, type FilterKeys, type Filters, type QueryError } from './query.js';
-import { FIELD_BOOST, queryTerms as wordTerms, textQuery, type SearchIndex } from './search-index.js';
+import type { CorpusFilters } from './filters.js';
+import { hasFilters, parseQuery, type Filters, type QueryError } from './query.js';
+import { FIELD_BOOST, textQuery, type SearchIndex } from './search-index.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 import { containsPhrase, phraseKey, term, tokens } from './text.js';
 import { nameKey } from '../corpus/slug.js';
@@ -25,13 +26,11 @@ export interface SearchDeps {
   papers: readonly Paper[];
   /** Paper indexes newest first (undated last): filter-only searches walk this instead of sorting. */
   byDate: Uint32Array;
-  /** Each paper's place in `byDate`. */
-  dateRank: Uint32Array;
   /** The categories and affiliations that exist, for naming a filter value no paper has. */
   facets: () => { categories: readonly string[]; affiliations: readonly string[] };
   index: SearchIndex;
   names: NameIndex;
-  filterKeys: FilterKeys;
+  filters: CorpusFilters;
   phraseKeys: (i: number) => string;
 }
 
@@ -72,7 +71,8 @@ export function search(deps: SearchDeps, query: string, limit = 10): SearchOutco
   if (unknown) return { ok: false, error: { code: 'bad_filter', message: unknown } };
   const phraseKeysWanted = phrases.map(phraseKey).filter(Boolean);
   const excludedKeys = excluded.map(phraseKey).filter(Boolean);
-  const passes = compileFilters(papers, deps.filterKeys, filters);
+  const compiled = hasFilters(filters) ? deps.filters.compile(filters) : null;
+  const passes = compiled ? compiled.passes : () => true;
   const keep = (i: number) =>
     passes(i) &&
     phraseKeysWanted.every((p) => containsPhrase(deps.phraseKeys(i), p)) &&
@@ -93,24 +93,19 @@ export function search(deps: SearchDeps, query: string, limit = 10): SearchOutco
       if (!ranked.some((r) => r.i === named.paper)) total++;
       ranked = [{ i: named.paper, score: (ranked[0]?.score ?? 1) * 2 }, ...ranked.filter((r) => r.i !== named.paper)];
     }
-  } else if (filters.authors.some((a) => wordTerms(a).length > 0)) {
-    // Filters only, by author: the papers whose author field has the name's words (from the
-    // index), checked exactly, newest first. Scanning every paper's authors is 100× slower.
-    const words = filters.authors.flatMap((a) => wordTerms(a));
-    const matching = index.search(words, { fields: ['authors'], combineWith: 'AND', filter: keep }).hits.map((h) => h.id);
-    matching.sort((a, b) => deps.dateRank[a]! - deps.dateRank[b]!);
-    ranked = matching.slice(0, limit).map((i) => ({ i, score: 0 }));
-    total = matching.length;
   } else {
-    // Filters only: newest first, from the date order built once with the engine.
+    // Filters only: newest first, from the date order built once with the engine. The filters
+    // count their papers, so without phrases the walk stops at the last paper shown.
     ranked = [];
-    total = 0;
+    const phrasesToo = phraseKeysWanted.length + excludedKeys.length > 0;
     const order = deps.byDate;
-    for (let k = 0; k < order.length; k++) {
+    let found = 0;
+    for (let k = 0; k < order.length && (phrasesToo || ranked.length < limit); k++) {
       const i = order[k]!;
       if (!keep(i)) continue;
-      if (total++ < limit) ranked.push({ i, score: 0 });
+      if (found++ < limit) ranked.push({ i, score: 0 });
     }
+    total = phrasesToo || !compiled ? found : compiled.count;
   }
   const queryTerms = new Set(tokens(searchText).map((t) => term(t.word)).filter((t): t is string => t !== null));
   const lastWord = tokens(text).at(-1)?.word;

@@ -19,11 +19,14 @@ function matches(word: string, queryTerms: ReadonlySet<string>, prefixes: readon
 /** The best sentence of the title and abstract for these query terms; the first sentence if none match. */
 export function makeSnippet(paper: Paper, queryTerms: ReadonlySet<string>, allPrefixes: readonly string[] = []): Snippet {
   // A half-typed last word ("wei") may mark "weights" only when nothing matches it exactly.
-  const exactSomewhere = tokens(`${paper.title} ${paper.authors.join(" ")} ${paper.affiliations.join(" ")} ${paper.abstract}`).some((t) => allPrefixes.includes(term(t.word) ?? ''));
+  const exactSomewhere =
+    allPrefixes.length > 0 && tokens(`${paper.title} ${paper.authors.join(' ')} ${paper.affiliations.join(' ')} ${paper.abstract}`).some((t) => allPrefixes.includes(term(t.word) ?? ''));
   const prefixes = exactSomewhere ? [] : allPrefixes;
   const candidates = sentences(paper.abstract).map((s) => s.text);
   let best = { text: candidates[0] ?? paper.abstract, hits: 0, distinct: 0 };
-  for (const text of candidates) {
+  // With nothing to look for (a search by filters alone), the first sentence it is.
+  const lookingFor = queryTerms.size > 0 || prefixes.length > 0;
+  for (const text of lookingFor ? candidates : []) {
     const hit = tokens(text).filter((t) => matches(t.word, queryTerms, prefixes));
     const distinct = new Set(hit.map((t) => term(t.word))).size;
     if (distinct > best.distinct || (distinct === best.distinct && hit.length > best.hits)) best = { text, hits: hit.length, distinct };
