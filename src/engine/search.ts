@@ -82,15 +82,25 @@ export function search(deps: SearchDeps, query: string, limit = 10): SearchOutco
   let total: number;
   if (searchText && searchable) {
     const query = textQuery(searchText);
-    const run = (combineWith: 'AND' | 'OR') => index.search(query, { boost: FIELD_BOOST, combineWith, filter: keep, limit: limit + 1 });
+    // A query that is exactly a paper's name puts that paper first; it counts once in the total
+    // whether or not the words matched it, so note whether they did.
+    const named = names.exact(nameKey(text))[0];
+    let namedCounted = false;
+    const filter = (i: number) => {
+      const ok = keep(i);
+      if (ok && i === named?.paper) namedCounted = true;
+      return ok;
+    };
+    const run = (combineWith: 'AND' | 'OR') => {
+      namedCounted = false;
+      return index.search(query, { boost: FIELD_BOOST, combineWith, filter, limit: limit + 1 });
+    };
     let result = run(any ? 'OR' : 'AND');
     if (result.total === 0 && !any) result = run('OR');
     ranked = result.hits.map((h) => ({ i: h.id, score: h.score }));
     total = result.total;
-    // A query that is exactly a paper's name puts that paper first.
-    const named = names.exact(nameKey(text))[0];
     if (named && keep(named.paper)) {
-      if (!ranked.some((r) => r.i === named.paper)) total++;
+      if (!namedCounted) total++;
       ranked = [{ i: named.paper, score: (ranked[0]?.score ?? 1) * 2 }, ...ranked.filter((r) => r.i !== named.paper)];
     }
   } else {

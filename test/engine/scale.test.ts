@@ -84,4 +84,20 @@ describe('a 20,000-paper corpus of follow-ups that mention the seed models', () 
     expect(a.text).toMatch(/^MLA is Multi-head Latent Attention\./);
     expect(a.text).not.toMatch(/about/);
   });
+
+  it('THEN a search for a name counts the named paper once, however many papers match the words', () => {
+    // Follow-ups named like "TessaMind-84" or "DeepSeek-OCR-Robust": the named paper comes first
+    // even when other papers score higher on the words, and is counted once.
+    const names = corpus.papers.filter((_, i) => i % 197 === 0).flatMap((p) => p.names.slice(0, 1));
+    expect(names.length).toBeGreaterThan(50);
+    for (const q of names) {
+      // With one result shown, the named paper is often not among the best two by score.
+      const few = engine.search(q, { limit: 1 });
+      const all = engine.search(q, { limit: 100_000 });
+      if (!few.ok || !all.ok) throw new Error(q);
+      expect(new Set(all.value.hits.map((h) => h.paper.id)).size, q).toBe(all.value.hits.length);
+      expect(all.value.hits.length, q).toBe(all.value.total);
+      expect(few.value.total, q).toBe(all.value.total);
+    }
+  });
 });
