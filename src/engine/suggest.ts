@@ -2,7 +2,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { nameKey } from '../corpus/slug.js';
 import type { NameIndex } from './name-index.js';
-import { FIELD_BOOST, textQuery, type SearchIndex } from './search-index.js';
+import { FIELD_BOOST, queryTerms, type SearchIndex } from './search-index.js';
 
 export interface Suggestion {
   id: string;
@@ -23,11 +23,15 @@ export function suggest(deps: { papers: readonly Paper[]; names: NameIndex; inde
   } else {
     names.exact(key).forEach((m) => take(m.paper));
     names.prefix(key, MAX_SUGGESTIONS).forEach((m) => take(m.paper));
-    if (picked.length < MAX_SUGGESTIONS) {
-      const words = index.search(textQuery(prefix), { fields: ['title', 'names'], boost: FIELD_BOOST, combineWith: 'AND', limit: MAX_SUGGESTIONS });
-      for (const r of words.hits) take(r.id);
-    }
+    // Then title words, the last one half typed; typos only when nothing else matched: names
+    // first (a small typo index), then title words (a walk of the whole term dictionary).
+    const titleWords = (fuzzy: boolean) => {
+      const query = queryTerms(prefix, { prefixLast: true, fuzzy });
+      for (const r of index.search(query, { fields: ['title', 'names'], boost: FIELD_BOOST, combineWith: 'AND', limit: MAX_SUGGESTIONS }).hits) take(r.id);
+    };
+    if (picked.length < MAX_SUGGESTIONS) titleWords(false);
     if (picked.length === 0) names.fuzzy(key)?.matches.forEach((m) => take(m.paper));
+    if (picked.length === 0) titleWords(true);
   }
   return picked.map((i) => ({ id: papers[i]!.id, label: papers[i]!.title }));
 }
