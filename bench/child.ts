@@ -19,7 +19,7 @@ import { buildSnapshot } from '../src/engine-cache/build.js';
 import { readCache, readCacheHeader, writeCache } from '../src/engine-cache/cache-file.js';
 import { fingerprint } from '../src/engine-cache/fingerprint.js';
 import { createNameIndex } from '../src/engine/name-index.js';
-import { createSearchIndex } from '../src/engine/search-index.js';
+import { createSearchIndex } from '../src/engine/search-index-build.js';
 import { term, tokens } from '../src/engine/text.js';
 import { silentLogger } from '../src/logger.js';
 import type { Reply } from '../src/reply.js';

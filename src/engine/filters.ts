@@ -5,6 +5,7 @@
 // index first. `matchesFilters` in query.ts says what the filters mean, and the tests hold the
 // two to the same answers.
 import type { Paper } from '../corpus/paper.js';
+import { popcount } from './bits.js';
 import { fold, type Filters } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { term } from './text.js';
@@ -184,10 +185,4 @@ export function createCorpusFilters(papers: readonly Paper[], index: SearchIndex
     return { passes: (i) => ((bits[i >>> 5]! >>> (i & 31)) & 1) === 1, count };
   };
   return { compile };
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

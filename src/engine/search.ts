@@ -27,7 +27,7 @@ export interface SearchDeps {
   /** Paper indexes newest first (undated last): filter-only searches walk this instead of sorting. */
   byDate: Uint32Array;
   /** The categories and affiliations that exist, for naming a filter value no paper has. */
-  facets: () => { categories: readonly string[]; affiliations: readonly string[] };
+  facets: () => Facets;
   index: SearchIndex;
   names: NameIndex;
   filters: CorpusFilters;
@@ -35,14 +35,22 @@ export interface SearchDeps {
 }
 
 
+type Facets = { categories: readonly string[]; affiliations: readonly string[] };
+/** The facets folded as filters fold them, once per corpus: there are thousands of affiliations. */
+const foldedFacets = new WeakMap<Facets, { categories: string[]; affiliations: string[] }>();
+
 /** A category or affiliation no paper has is a mistake worth naming, not just "no results". */
-function unknownFilterValue(facets: { categories: readonly string[]; affiliations: readonly string[] }, f: Filters): string | null {
-  const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^cs\./, '');
+function unknownFilterValue(facets: Facets, f: Filters): string | null {
+  let folded = foldedFacets.get(facets);
+  if (!folded) {
+    const fold = (x: string) => x.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^cs\./, '');
+    foldedFacets.set(facets, (folded = { categories: facets.categories.map(fold), affiliations: facets.affiliations.map(fold) }));
+  }
   for (const c of f.categories) {
-    if (!facets.categories.some((k) => fold(k) === c)) return `category:${c} matches no paper; categories here: ${facets.categories.slice(0, 20).join(', ')}.`;
+    if (!folded.categories.includes(c)) return `category:${c} matches no paper; categories here: ${facets.categories.slice(0, 20).join(', ')}.`;
   }
   for (const a of f.affiliations) {
-    if (!facets.affiliations.some((x) => fold(x).includes(a))) {
+    if (!folded.affiliations.some((x) => x.includes(a))) {
       const known = facets.affiliations;
       return `affiliation:${a} matches no paper${known.length > 0 && known.length <= 30 ? `; affiliations here: ${known.join(', ')}` : ''}.`;
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/paper.js';
 import { createCorpusFilters } from '../../src/engine/filters.js';
 import { matchesFilters, parseQuery, type Filters } from '../../src/engine/query.js';
-import { createSearchIndex } from '../../src/engine/search-index.js';
+import { createSearchIndex } from '../../src/engine/search-index-build.js';
 import { createRandom } from '../support/generate-corpus.js';
 
 const GIVEN = ['Wei', 'Haoran', 'José', 'Zoë', "Seán", 'Li', 'Jean-Luc', 'Ana María', 'Chen', 'Ng'];
