@@ -21,21 +21,29 @@ import {
 
 /** Keeps the k best (score, then lower id) of a stream of hits without sorting them all. */
 class TopK {
-  readonly hits: IndexHit[] = [];
-  constructor(private readonly k: number) {}
-  private static better(a: IndexHit, b: IndexHit): boolean {
-    return a.score > b.score || (a.score === b.score && a.id < b.id);
+  private readonly ids: Uint32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.ids = new Uint32Array(k);
+    this.scores = new Float64Array(k);
   }
+  /** Called for every match, so it allocates nothing: most offers are turned away at the first test. */
   offer(id: number, score: number): void {
-    const hits = this.hits;
-    if (hits.length === this.k && !TopK.better({ id, score }, hits[hits.length - 1]!)) return;
-    let i = hits.length < this.k ? hits.length : hits.length - 1;
-    if (hits.length < this.k) hits.push({ id, score });
-    while (i > 0 && TopK.better({ id, score }, hits[i - 1]!)) {
-      hits[i] = hits[i - 1]!;
+    const { ids, scores, k } = this;
+    if (k === 0) return;
+    if (this.size === k && !(score > scores[k - 1]! || (score === scores[k - 1] && id < ids[k - 1]!))) return;
+    let i = this.size < k ? this.size++ : k - 1;
+    while (i > 0 && (score > scores[i - 1]! || (score === scores[i - 1] && id < ids[i - 1]!))) {
+      ids[i] = ids[i - 1]!;
+      scores[i] = scores[i - 1]!;
       i--;
     }
-    hits[i] = { id, score };
+    ids[i] = id;
+    scores[i] = score;
+  }
+  get hits(): IndexHit[] {
+    return Array.from({ length: this.size }, (_, i) => ({ id: this.ids[i]!, score: this.scores[i]! }));
   }
 }
 
