@@ -2,6 +2,7 @@
 // papers that introduce and use it) and "Which papers use mixture-of-experts?".
 import type { Paper } from '../corpus/paper.js';
 import type { AcronymTable } from './acronyms.js';
+import type { CorpusView } from './ask-metadata.js';
 import type { NameIndex } from './name-index.js';
 import type { SearchIndex } from './search-index.js';
 import { searchMentions, type ConceptForms, type Mention } from './evidence.js';
@@ -26,6 +27,8 @@ export interface AskDeps {
   candidates: (text: string) => Iterable<number>;
   names: NameIndex;
   acronyms: AcronymTable;
+  /** For questions about the corpus itself ("Which papers are by Wei Zhang?"). */
+  corpus: CorpusView;
 }
 
 const INTRO_CUE = /\b(?:we\s+(?:propose|introduce|present|design|develop)|innovative|novel|first)\b/i;

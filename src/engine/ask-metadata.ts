@@ -3,7 +3,8 @@
 // are there?", "Which papers were published in 2025?").
 import type { Paper } from '../corpus/paper.js';
 import type { Answer } from './ask-concepts.js';
-import { matchesFilters, type Filters } from './query.js';
+import type { CorpusFilters } from './filters.js';
+import type { Filters } from './query.js';
 import { sentences } from './text.js';
 
 const WHO_WROTE = /^(?:who\s+(?:wrote|authored|made|published|are\s+the\s+authors\s+of|is\s+behind)|(?:what\s+are\s+)?the\s+authors\s+of|authors\s+of)\b/i;
@@ -66,8 +67,18 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
+/** What questions about the corpus need: its papers, their filters and their date order. */
+export interface CorpusView {
+  papers: readonly Paper[];
+  filters: CorpusFilters;
+  /** Paper indexes newest first, undated last. */
+  byDate: Uint32Array;
+  /** The distinct affiliations, folded. */
+  affiliationKeys: () => readonly string[];
+}
+
 /** Reads a question about the corpus as metadata filters, or null when it is not one. */
-function corpusQuestion(question: string, papers: readonly Paper[]): CorpusQuestion | null {
+function corpusQuestion(question: string, corpus: CorpusView): CorpusQuestion | null {
   const q = question.toLowerCase();
   if (!/\b(?:papers?|works?|anything)\b/.test(q)) return null;
   if (/\b(?:have|has|with|come with|ship|release[sd]?|provide)\s+(?:public\s+|open[-\s]source\s+|released\s+)?(?:code|repos?|repositories)\b/.test(q)) {
@@ -80,13 +91,13 @@ function corpusQuestion(question: string, papers: readonly Paper[]): CorpusQuest
   }
   const year = /\b(?:published|released|from|in|dated)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b/.exec(q);
   if (year) return { filters: { ...NONE, years: [Number(year[1])] }, describe: `are dated ${year[1]}`, line: (p) => `Date: ${p.date}` };
-  const by = /\b(?:by|written\s+by|authored\s+by|from)\s+(.+)$/.exec(question);
+  const by = /\b(?:by|written\s+by|authored\s+by|from)\s+(.+?)[\s?!.]*$/.exec(question);
   if (by) {
     const who = fold(by[1]!.replace(/^(?:the\s+)/i, ''));
-    const affiliation = papers.some((p) => p.affiliations.some((a) => fold(a) === who || fold(a).startsWith(who)));
+    const affiliation = corpus.affiliationKeys().some((a) => a === who || a.startsWith(who));
     if (affiliation) return { filters: { ...NONE, affiliations: [who] }, describe: `list the affiliation ${by[1]}`, line: (p) => `Affiliations: ${p.affiliations.join(', ')}` };
-    const author = papers.some((p) => p.authors.some((a) => ` ${fold(a)} `.includes(` ${who} `)));
-    if (author) return { filters: { ...NONE, authors: [who] }, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
+    const authors = { ...NONE, authors: [who] };
+    if (corpus.filters.compile(authors).count > 0) return { filters: authors, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
   }
   const recency = /\b(newest|latest|most\s+recent|oldest|earliest)\b/.exec(q);
   if (recency) {
@@ -99,15 +110,24 @@ function corpusQuestion(question: string, papers: readonly Paper[]): CorpusQuest
 
 const LISTED = 10;
 
-export function corpusMetadataAnswer(papers: readonly Paper[], question: string): Answer | null {
-  const parsed = corpusQuestion(question, papers);
+export function corpusMetadataAnswer(corpus: CorpusView, question: string): Answer | null {
+  const parsed = corpusQuestion(question, corpus);
   if (!parsed) return null;
-  let matching = papers.filter((p) => matchesFilters(p, parsed.filters));
-  if (/\bgithub\b/i.test(question)) matching = matching.filter((p) => p.codeUrl?.includes('github.com'));
+  const { papers, byDate } = corpus;
+  const passes = corpus.filters.compile(parsed.filters).passes;
+  const github = /\bgithub\b/i.test(question);
+  const wanted = (i: number) => passes(i) && (!github || (papers[i]!.codeUrl?.includes('github.com') ?? false));
+  let matching: Paper[] = [];
   if (parsed.order) {
-    matching = matching.filter((p) => p.date).sort((a, b) => (a.date! < b.date! ? 1 : -1));
-    if (parsed.order === 'oldest') matching.reverse();
-    matching = matching.slice(0, 3);
+    // The date order is built with the engine: the newest (or oldest) dated papers are at an end.
+    let dated = byDate.length;
+    while (dated > 0 && papers[byDate[dated - 1]!]!.date === null) dated--;
+    for (let k = 0; k < dated && matching.length < 3; k++) {
+      const i = byDate[parsed.order === 'newest' ? k : dated - 1 - k]!;
+      if (wanted(i)) matching.push(papers[i]!);
+    }
+  } else {
+    for (let i = 0; i < papers.length; i++) if (wanted(i)) matching.push(papers[i]!);
   }
   if (/^how\s+many\b/i.test(question)) {
     return found(`${matching.length} ${matching.length === 1 ? 'paper' : 'papers'} ${parsed.describe.replace(/^are /, matching.length === 1 ? 'is ' : 'are ')}.`, []);

@@ -126,7 +126,7 @@ export function ask(deps: AskDeps, rawQuestion: string, options: AskOptions = {}
   const named = papersNamed(deps, question);
 
   if (named.length === 0) {
-    const corpus = corpusMetadataAnswer(deps.papers, question);
+    const corpus = corpusMetadataAnswer(deps.corpus, question);
     if (corpus) return corpus;
   }
 

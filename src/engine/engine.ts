@@ -13,6 +13,7 @@ import { createSearchIndex } from './search-index-build.js';
 import { searchIndexFromSnapshot } from './search-index-query.js';
 import { papersFromColumns, papersToColumns, SNAPSHOT_VERSION, type EngineSnapshot } from './snapshot.js';
 import { createCorpusFilters } from './filters.js';
+import { fold } from './query.js';
 import { suggest, type Suggestion } from './suggest.js';
 import { phraseKey } from './text.js';
 
@@ -76,7 +77,6 @@ function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], part
   };
   const candidates = (text: string) =>
     index.search(queryTerms(text), { fields: ['title', 'abstract', 'names'], combineWith: 'AND' }).hits.map((h) => h.id);
-  const askDeps = { papers, index, names, acronyms, candidates };
   const filters = createCorpusFilters(papers, index);
   let facetCache: { categories: string[]; affiliations: string[] } | undefined;
   const facets = () =>
@@ -84,6 +84,9 @@ function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], part
       categories: [...new Set(papers.map((p) => p.category).filter((c): c is string => c !== null))].sort(),
       affiliations: [...new Set(papers.flatMap((p) => p.affiliations))].sort(),
     });
+  let affiliationKeys: string[] | undefined;
+  const corpus = { papers, filters, byDate: recent, affiliationKeys: () => (affiliationKeys ??= [...new Set(facets().affiliations.map(fold))]) };
+  const askDeps = { papers, index, names, acronyms, candidates, corpus };
 
   return {
     papers,
