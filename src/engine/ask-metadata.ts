@@ -97,7 +97,8 @@ function corpusQuestion(question: string, corpus: CorpusView): CorpusQuestion | 
     const affiliation = corpus.affiliationKeys().some((a) => a === who || a.startsWith(who));
     if (affiliation) return { filters: { ...NONE, affiliations: [who] }, describe: `list the affiliation ${by[1]}`, line: (p) => `Affiliations: ${p.affiliations.join(', ')}` };
     const authors = { ...NONE, authors: [who] };
-    if (corpus.filters.compile(authors).count > 0) return { filters: authors, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
+    // "How many papers are by X?" with no such author is 0, not the size of the corpus.
+    if (corpus.filters.compile(authors).count > 0 || /^how\s+many\b/.test(q)) return { filters: authors, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
   }
   const recency = /\b(newest|latest|most\s+recent|oldest|earliest)\b/.exec(q);
   if (recency) {

@@ -98,6 +98,10 @@ describe('ask: questions about the listings and the corpus', () => {
     ['Which papers are by Haoran Wei?', '2 papers are by Haoran Wei: DeepSeek-OCR 2, DeepSeek-OCR.'],
     ['Which papers are from PKU?', '3 papers list the affiliation PKU: DeepSeek-V2, DeepSeek-VL, DeepSeek LLM.'],
     ['Who wrote DeepSeek-V3?', 'DeepSeek-V3 is by DeepSeek-AI, Aixin Liu, Bei Feng et al.'],
+    ['What are the newest papers?', 'The newest papers: DeepSeek-OCR 2, DeepSeek-V3.2, DeepSeek-OCR.'],
+    ['What are the oldest papers?', 'The oldest papers: DeepSeek LLM, DeepSeek-VL, DeepSeek-V2.'],
+    ['How many papers are by Wei Zhang?', '0 papers are by Wei Zhang.'],
+    ['How many papers are by Haoran Wei?', '2 papers are by Haoran Wei.'],
   ])('GIVEN %j THEN %j', async (question, text) => {
     expect((await ask(question)).text).toBe(text);
   });
