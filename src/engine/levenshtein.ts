@@ -90,3 +90,110 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
     i++;
   }
 }
+
+export interface PrefixMatch {
+  /** The first key (index into the sorted keys) that starts with the matching prefix. */
+  key: number;
+  /** How long the prefix is: every key that starts with its first `depth` characters matches. */
+  depth: number;
+  distance: number;
+  /** Only key `key` itself matches, not every key under its first `depth` characters. */
+  alone: boolean;
+}
+
+/**
+ * The keys (sorted by code unit, joined in one string, key k ending at `ends[k]`) that start with
+ * something within `max` edits of all of `word`, at the smallest such distance: "deepeeko" is
+ * one edit from "deepseeko", which DeepSeek-OCR's key starts with. Walks the keys as a trie,
+ * sharing distance rows between neighbours. A prefix is settled once no longer one can come
+ * closer (the row's minimum has reached the closest start so far): every key under it then has
+ * that distance, and is reported as one range and skipped. `accept(start, depth)` may refuse a
+ * settled prefix and every key under it (false: one with other version digits), or only the
+ * prefix itself (null: a longer one may still do).
+ */
+export function prefixesWithin(
+  word: string,
+  max: number,
+  joined: string,
+  ends: Uint32Array,
+  accept: (start: number, depth: number) => boolean | null,
+): PrefixMatch[] {
+  const cols = word.length + 1;
+  const deepest = word.length + max + 1;
+  const rows = new Int32Array((deepest + 1) * cols);
+  for (let j = 0; j < cols; j++) rows[j] = j;
+  // closest[d]: the least distance from `word` of the path's starts up to d characters long.
+  const closest = new Int32Array(deepest + 1);
+  const n = ends.length;
+  const startOf = (k: number) => (k === 0 ? 0 : ends[k - 1]!);
+  /** Does key k start with the `depth` characters at `from`? */
+  const startsWith = (k: number, from: number, depth: number) => {
+    const start = startOf(k);
+    if (ends[k]! - start < depth) return false;
+    for (let c = 0; c < depth; c++) if (joined.charCodeAt(start + c) !== joined.charCodeAt(from + c)) return false;
+    return true;
+  };
+  /** The first key after k that does not start with key k's first `depth` characters. */
+  const skip = (k: number, depth: number) => {
+    const from = startOf(k);
+    let lo = k + 1;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (startsWith(mid, from, depth)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let found: PrefixMatch[] = [];
+  let best = max;
+  const take = (match: PrefixMatch) => {
+    if (match.distance > best) return;
+    if (match.distance < best) found = [];
+    best = match.distance;
+    found.push(match);
+  };
+  let pathStart = 0;
+  let valid = 0;
+  let k = 0;
+  while (k < n) {
+    const start = startOf(k);
+    const length = ends[k]! - start;
+    let d = 0;
+    const shared = Math.min(valid, length);
+    while (d < shared && joined.charCodeAt(start + d) === joined.charCodeAt(pathStart + d)) d++;
+    pathStart = start;
+    let next = k + 1;
+    let settled = false;
+    for (d++; d <= length && d <= deepest; d++) {
+      const row = d * cols;
+      const above = row - cols;
+      const c = joined.charCodeAt(start + d - 1);
+      rows[row] = d;
+      let rowMin = d;
+      for (let j = 1; j < cols; j++) {
+        const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
+        rows[row + j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      closest[d] = Math.min(d === 1 ? 2 ** 30 : closest[d - 1]!, rows[row + cols - 1]!);
+      // No longer start comes closer than the row's minimum: the keys under this one are settled.
+      if (rowMin < closest[d]! && rowMin <= best) continue;
+      if (closest[d]! <= best) {
+        const verdict = accept(start, d);
+        if (verdict === null) continue;
+        if (verdict) take({ key: k, depth: d, distance: closest[d]!, alone: false });
+      }
+      next = skip(k, d);
+      settled = true;
+      break;
+    }
+    if (!settled && d > length) {
+      // The whole key, unsettled: it matches alone, by its closest start, and keys under it go on.
+      if (closest[length]! <= best && accept(start, length) === true) take({ key: k, depth: length, distance: closest[length]!, alone: true });
+    }
+    valid = Math.min(d, length, deepest);
+    k = next;
+  }
+  return found;
+}

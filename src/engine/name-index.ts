@@ -3,6 +3,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { introducedNames } from '../corpus/names.js';
 import { nameKey, versionOf } from '../corpus/slug.js';
+import { prefixesWithin } from './levenshtein.js';
 import { PaperbotError } from '../errors.js';
 import { createTypoIndex, editDistance, typoIndexFromSnapshot, type TypoIndexSnapshot } from './edit-distance.js';
 
@@ -46,6 +47,11 @@ export interface NameIndex {
   exact(key: string, options?: { short?: boolean }): NameMatch[];
   prefix(key: string, limit: number): NameMatch[];
   fuzzy(key: string): { distance: number; matches: NameMatch[] } | null;
+  /**
+   * Completions of a mistyped start: names that begin with something within a typo or two of
+   * `key` ("deepeek-o" → DeepSeek-OCR), with the same version digits, best first.
+   */
+  fuzzyPrefix(key: string, limit: number): NameMatch[];
   /** Paper names that occur in free text, longest first ("How big is DeepSeek-V3?" -> DeepSeek-V3). */
   mentions(text: string): NameMatch[];
   counts: { aliases: number; keys: number };
@@ -284,12 +290,8 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
     return best;
   };
 
-  const prefix = (key: string, limit: number): NameMatch[] => {
-    if (!key || limit <= 0) return [];
-    const lo = lowerBound(key);
-    // Keys are lowercase letters, digits and dots, so every completion sorts below this. The
-    // range is bounded as a scan of it once was, so results do not depend on how it is searched.
-    const end = Math.min(lowerBound(`${key}\uffff`), lo + PREFIX_SCAN_LIMIT);
+  /** The best `limit` papers named by keys in these ranges of key ids, best completion first. */
+  const complete = (initial: ReadonlyArray<readonly [number, number]>, limit: number): NameMatch[] => {
     // Ranges still to draw from, best last, each with its best key: few, so a sorted list will do.
     const ranges: { best: number; from: number; to: number }[] = [];
     const add = (from: number, to: number) => {
@@ -299,14 +301,7 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
       while (at > 0 && better(best, ranges[at - 1]!.best) < 0) at--;
       ranges.splice(at, 0, { best, from, to });
     };
-    if (/\d$/.test(key)) {
-      // "deepseek-v3" may complete to "deepseek-v3 technical report" but never to "deepseek-v3.2":
-      // the keys that go on with a dot or a digit sort together, from key + "." to key + "9".
-      add(lo, Math.min(end, lowerBound(`${key}.`)));
-      add(Math.max(lo, lowerBound(`${key}:`)), end);
-    } else {
-      add(lo, end);
-    }
+    for (const [from, to] of initial) add(from, to);
     const keys: number[] = [];
     while (ranges.length > 0 && keys.length < limit * 2) {
       const { best, from, to } = ranges.pop()!;
@@ -325,6 +320,37 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
       if (top.length > limit) top.pop();
     }
     return top.map(matchOf);
+  };
+
+  const prefix = (key: string, limit: number): NameMatch[] => {
+    if (!key || limit <= 0) return [];
+    const lo = lowerBound(key);
+    // Keys are lowercase letters, digits and dots, so every completion sorts below this. The
+    // range is bounded as a scan of it once was, so results do not depend on how it is searched.
+    const end = Math.min(lowerBound(`${key}\uffff`), lo + PREFIX_SCAN_LIMIT);
+    // "deepseek-v3" may complete to "deepseek-v3 technical report" but never to "deepseek-v3.2":
+    // the keys that go on with a dot or a digit sort together, from key + "." to key + "9".
+    if (/\d$/.test(key)) return complete([[lo, Math.min(end, lowerBound(`${key}.`))], [Math.max(lo, lowerBound(`${key}:`)), end]], limit);
+    return complete([[lo, end]], limit);
+  };
+
+  const fuzzyPrefix = (key: string, limit: number): NameMatch[] => {
+    if (key.length < 4 || limit <= 0) return [];
+    const max = maxTypos(key.length);
+    const version = versionOf(key);
+    // The digits typed must be the name's: a start with other digits, and every name under it,
+    // is refused; one with fewer may still get them further on.
+    const found = prefixesWithin(key, max, s.keys, keyEnd, (start, depth) => {
+      const digits = versionOf(s.keys.slice(start, start + depth));
+      return digits === version ? true : version.startsWith(digits) ? null : false;
+    });
+    // Each matching start covers the keys that begin with it: a range of key ids.
+    const ranges = found.map(({ key: k, depth, alone }): [number, number] => {
+      if (alone) return [k, k + 1];
+      const start = k === 0 ? 0 : keyEnd[k - 1]!;
+      return [k, Math.min(lowerBound(`${s.keys.slice(start, start + depth)}\uffff`), k + PREFIX_SCAN_LIMIT)];
+    });
+    return complete(ranges, limit);
   };
 
   const fuzzy = (key: string): { distance: number; matches: NameMatch[] } | null => {
@@ -377,5 +403,5 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
     return found;
   };
 
-  return { exact, prefix, fuzzy, mentions, counts: { aliases: aliasPaper.length, keys: keyCount }, snapshot: () => s };
+  return { exact, prefix, fuzzy, fuzzyPrefix, mentions, counts: { aliases: aliasPaper.length, keys: keyCount }, snapshot: () => s };
 }

@@ -49,4 +49,20 @@ describe('suggest', () => {
     const { engine } = await seed();
     expect(engine.suggest('causal').map((s) => s.id)).toContain('deepseek-ocr-2');
   });
+
+  it.each([
+    ['deepeek-o', ['deepseek-ocr', 'deepseek-ocr-2']],
+    ['Deepeek-OC', ['deepseek-ocr', 'deepseek-ocr-2']],
+    ['janis', ['janus', 'janus-pro', 'janusflow']],
+    ['deepsek-v3', ['deepseek-v3', 'deepseek-v3-2']],
+  ])('GIVEN the start of a name with a typo, %j, THEN the names it starts', async (typed, ids) => {
+    const { engine } = await seed();
+    expect(engine.suggest(typed).map((s) => s.id).slice(0, ids.length)).toEqual(ids);
+  });
+
+  it('GIVEN a version no paper has THEN no other version is offered for it', async () => {
+    const { engine } = await seed();
+    expect(engine.suggest('deepseek-v4').map((s) => s.id)).toEqual([]);
+    expect(engine.suggest('deepseek-v3.3').map((s) => s.id)).toEqual([]);
+  });
 });
