@@ -47,7 +47,10 @@ describe('GIVEN the paperbot command line with DISCORD_TOKEN set', () => {
     // The health server on a free loopback port, not the default 8080 on every interface.
     const env = { DISCORD_TOKEN: 'fake-token', DISCORD_APP_ID: discord.applicationId, DISCORD_API_URL: discord.restUrl, PAPERBOT_NOW: '2026-11-22', LOG_LEVEL: 'info', HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1', PAPERBOT_STATE: path.join(mkdtempSync(path.join(os.tmpdir(), 'paperbot-state-')), 'paperbot.db') };
     const bot = run(['start'], env);
-    await discord.waitForIdentify();
+    // Should the bot never connect, say what it logged: a timeout alone tells nothing.
+    await discord.waitForIdentify().catch((err: Error) => {
+      throw new Error(`${err.message}; exit code ${bot.child.exitCode}; the bot's log:\n${bot.output.stderr.slice(-4000)}`);
+    });
     const callback = await (await discord.sendInteraction({ type: 2, data: { name: 'paper', options: [{ name: 'name', type: 3, value: 'deepseek-v3' }] } })).callback();
     expect(messageOf(callback.data).embeds[0]?.['title']).toBe('DeepSeek-V3 Technical Report');
 
