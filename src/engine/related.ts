@@ -64,11 +64,20 @@ const CANDIDATES = 40;
 /** Below this cosine two papers share only common words; better to show fewer than noise. */
 const MIN_COSINE = 0.08;
 
+/** Whole-word patterns for paper names, compiled once each (a Unicode pattern is slow to compile). */
+const namePatterns = new Map<string, RegExp>();
+
 /** Does `text` name `paper` (by its primary name, as a whole word)? */
 function namesIn(text: string, paper: Paper): boolean {
   const name = paper.names[0];
-  if (!name) return false;
-  return new RegExp(`(^|[^\\p{L}\\d-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d]|-[\\p{L}\\d])`, 'u').test(text);
+  if (!name || !text.includes(name)) return false;
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    if (namePatterns.size >= 10_000) namePatterns.clear();
+    pattern = new RegExp(`(^|[^\\p{L}\\d-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d]|-[\\p{L}\\d])`, 'u');
+    namePatterns.set(name, pattern);
+  }
+  return pattern.test(text);
 }
 
 function isNameLike(word: string): boolean {
@@ -109,10 +118,13 @@ export function related(deps: RelatedDeps, source: number, limit = 5): RelatedHi
     surface ??= surfaceForms(paper);
     const words = shared
       .filter(([t]) => !ownNames.has(t) && !BOILERPLATE.has(t))
-      .map(([t, w]): [string, number] => [surface!.get(t) ?? t, w])
-      .sort((a, b) => Number(isNameLike(b[0])) - Number(isNameLike(a[0])) || b[1] - a[1])
+      .map(([t, w]) => {
+        const word = surface!.get(t) ?? t;
+        return { word, w, name: isNameLike(word) };
+      })
+      .sort((a, b) => Number(b.name) - Number(a.name) || b.w - a.w)
       .slice(0, 5)
-      .map(([word]) => word);
+      .map(({ word }) => word);
     hits.push({ paper: other, score, shared: [...words, ...authors.slice(0, 3).map((a) => `author ${a}`)] });
   }
   return hits.sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id)).slice(0, limit);
