@@ -102,8 +102,8 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
     const boosts = fields.map((f) => options.boost?.[FIELDS[f]!] ?? 1);
     // The same word twice counts once.
     const words = [...new Map(query.map((q) => [q.term, q])).values()].slice(0, MAX_QUERY_TERMS);
-    let touchedCount = 0;
-    words.forEach((q, bit) => {
+    const and = (options.combineWith ?? 'OR') === 'AND';
+    const expanded = words.map((q) => {
       const expansions: Array<[number, number]> = [];
       const exact = termId.get(q.term);
       if (exact !== undefined) expansions.push([exact, 1]);
@@ -113,6 +113,15 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
         const isPrefixed = new Set(prefixed.map(([i]) => i));
         for (const e of fuzzyExpansions(q.term)) if (!isPrefixed.has(e[0])) expansions.push(e);
       }
+      return expansions;
+    });
+    // All words must match: one that occurs in none of the fields settles it before any scoring
+    // (a typo among common words would otherwise score every paper with the common ones).
+    const occurs = (expansions: Array<[number, number]>) => expansions.some(([id]) => fields.some((f) => s.offsets[f]![id + 1]! > s.offsets[f]![id]!));
+    if (and && (words.length === 0 || !expanded.every(occurs))) return { hits: [], total: 0 };
+    let touchedCount = 0;
+    words.forEach((q, bit) => {
+      const expansions = expanded[bit]!;
       const flag = 1 << bit;
       for (const [id, weight] of expansions) {
         const w = weight * (q.boost ?? 1);
@@ -138,7 +147,6 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
       }
     });
     const full = words.length >= 32 ? 0xffffffff : (1 << words.length) - 1;
-    const and = (options.combineWith ?? 'OR') === 'AND';
     // A few best are kept as they come; asking for all sorts once at the end.
     const limit = options.limit ?? Infinity;
     const top = limit <= 100 ? new TopK(limit) : null;

@@ -47,6 +47,9 @@ const QUERIES = [
   'visual causal flow',
   'deepseek coder',
   'sparse attention long context',
+  // A word no paper has: AND finds nothing (settled before scoring), OR the rest.
+  'mixture zzqx experts',
+  'janus bhc',
 ];
 
 function compare(ours: SearchIndex, theirs: MiniSearch, papers: readonly Paper[], queries: readonly string[]): number {
