@@ -91,6 +91,9 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
   }
 }
 
+/** A distance no match can have (cells outside the band a walk computes). */
+const FAR = 1 << 29;
+
 export interface PrefixMatch {
   /** The first key (index into the sorted keys) that starts with the matching prefix. */
   key: number;
@@ -122,6 +125,7 @@ export function prefixesWithin(
   const deepest = word.length + max + 1;
   const rows = new Int32Array((deepest + 1) * cols);
   for (let j = 0; j < cols; j++) rows[j] = j;
+  const band = max + 1;
   // closest[d]: the least distance from `word` of the path's starts up to d characters long.
   const closest = new Int32Array(deepest + 1);
   const n = ends.length;
@@ -169,14 +173,18 @@ export function prefixesWithin(
       const row = d * cols;
       const above = row - cols;
       const c = joined.charCodeAt(start + d - 1);
-      rows[row] = d;
-      let rowMin = d;
-      for (let j = 1; j < cols; j++) {
+      // Only cells within `band` of the diagonal can be within `max`; the rest count as FAR.
+      const lo = Math.max(1, d - band);
+      const hi = Math.min(cols - 1, d + band);
+      rows[row + lo - 1] = lo === 1 ? d : FAR;
+      let rowMin = lo === 1 ? d : FAR;
+      for (let j = lo; j <= hi; j++) {
         const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
         rows[row + j] = v;
         if (v < rowMin) rowMin = v;
       }
-      closest[d] = Math.min(d === 1 ? 2 ** 30 : closest[d - 1]!, rows[row + cols - 1]!);
+      if (hi < cols - 1) rows[row + hi + 1] = FAR;
+      closest[d] = Math.min(d === 1 ? FAR : closest[d - 1]!, hi === cols - 1 ? rows[row + cols - 1]! : FAR);
       // No longer start comes closer than the row's minimum: the keys under this one are settled.
       if (rowMin < closest[d]! && rowMin <= best) continue;
       if (closest[d]! <= best) {

@@ -93,7 +93,7 @@ describe('prefixesWithin (keys whose start is near a typed word)', () => {
       const keys = [...new Set(Array.from({ length: 150 }, () => word(2, 10)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (let q = 0; q < 8; q++) {
         const typed = word(3, 8);
-        for (const max of [1, 2]) {
+        for (const max of [1, 2, 3]) {
           const want = expected(typed, keys, max);
           expect(covered(typed, keys, max), `${typed} within ${max}`).toEqual(want);
           if (want.length > 0) nonEmpty++;
