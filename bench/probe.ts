@@ -3,7 +3,7 @@
 // workload (same seed, same warm-up) or the inputs given, to find out where slow inputs spend.
 //
 //   node --expose-gc --import tsx bench/probe.ts <corpus dir> <op> [input ...]
-//   node --expose-gc --cpu-prof --import tsx bench/probe.ts /tmp/paperbot-bench/n100000-s42-w150-250 ask
+//   node --expose-gc --cpu-prof --import tsx bench/probe.ts <data root>/n100000-s42-w150-250 ask
 import { createCommandHandler } from '../src/commands/handle.js';
 import { engineFromSnapshot } from '../src/engine/engine.js';
 import { readCache } from '../src/engine-cache/cache-file.js';
