@@ -7,8 +7,9 @@ import { formatIssue, paperSchema, type Paper } from './corpus/paper.js';
 import type { Clock } from './corpus/dates.js';
 import { createEngine, engineFromSnapshot, type Engine } from './engine/engine.js';
 import type { EngineSnapshot } from './engine/snapshot.js';
-import { withExtraPapers } from './engine-cache/build.js';
+import { buildSnapshot, withExtraPapers, type BuildRequest, type BuiltSnapshot } from './engine-cache/build.js';
 import { buildInWorker } from './engine-cache/build-in-worker.js';
+import { PaperbotError } from './errors.js';
 import { readCache } from './engine-cache/cache-file.js';
 import { fingerprint } from './engine-cache/fingerprint.js';
 import { createCommandHandler, type CommandHandler } from './commands/handle.js';
@@ -60,7 +61,7 @@ export interface PaperbotOptions {
    * Build indexes in a worker thread, so answers never wait for one, and keep the last one in
    * `file` (null: no file) so a restart reads it in seconds instead of indexing again.
    */
-  cache?: { file: string | null };
+  cache?: { file: string | null; workerLoadTimeoutMs?: number };
 }
 
 export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot> {
@@ -77,6 +78,23 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
     const engine = engineFromSnapshot(snapshot);
     return { corpus: { papers: [...engine.papers], issues: [...engine.issues], files }, engine };
   };
+  /**
+   * A build in a worker thread; a worker that never starts is tried once more, and then the
+   * build runs in this thread, with a warning: answers wait for it, but it does finish.
+   */
+  const buildAside = async (request: BuildRequest, loadTimeoutMs?: number): Promise<BuiltSnapshot> => {
+    const stalled = (err: unknown) => err instanceof PaperbotError && err.code === 'worker_stalled';
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        return await buildInWorker(request, loadTimeoutMs === undefined ? {} : { loadTimeoutMs });
+      } catch (err) {
+        if (!stalled(err)) throw err;
+        logger.warn({ attempt, err: (err as Error).message }, 'corpus: the index build worker did not start');
+      }
+    }
+    logger.warn({ dataDir }, 'corpus: building the index in the main thread instead; commands wait until it is done');
+    return buildSnapshot(request);
+  };
   /** The next engine: in a worker thread when caching (serving), else right here. */
   const build = async () => {
     const extra = extraPapers();
@@ -86,12 +104,15 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
     }
     const now = options.clock();
     const file = options.cache.file;
-    const built = await buildInWorker({
-      dataDir,
-      now: now.toISOString(),
-      extraPapers: extra,
-      ...(file ? { cache: { file, fingerprint: await fingerprint(dataDir, now, extra.map((p) => p.id)) } } : {}),
-    });
+    const built = await buildAside(
+      {
+        dataDir,
+        now: now.toISOString(),
+        extraPapers: extra,
+        ...(file ? { cache: { file, fingerprint: await fingerprint(dataDir, now, extra.map((p) => p.id)) } } : {}),
+      },
+      options.cache.workerLoadTimeoutMs,
+    );
     const { loadMs, indexMs, cacheMs } = built.timings;
     if (built.cacheError) logger.warn({ file, err: built.cacheError }, 'corpus cache: cannot write it; the next start builds the index again');
     logger.info({ loadMs: Math.round(loadMs), indexMs: Math.round(indexMs), cacheMs: Math.round(cacheMs), cacheBytes: built.cacheBytes }, 'corpus: index built');

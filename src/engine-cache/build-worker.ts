@@ -4,6 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { snapshotBuffers } from '../engine/snapshot.js';
 import { buildSnapshot, type BuildRequest } from './build.js';
 
+// The modules are loaded: the main thread stops waiting for a worker that never starts.
+parentPort!.postMessage({ loaded: true });
+
 try {
   const built = await buildSnapshot(workerData as BuildRequest);
   parentPort!.postMessage({ ok: true, built }, snapshotBuffers(built.snapshot));

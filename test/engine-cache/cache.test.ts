@@ -5,6 +5,7 @@ import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPaperbot, type Paperbot } from '../../src/app.js';
+import { buildInWorker } from '../../src/engine-cache/build-in-worker.js';
 import { readCache, readCacheHeader, writeCache } from '../../src/engine-cache/cache-file.js';
 import { fingerprint } from '../../src/engine-cache/fingerprint.js';
 import type { Engine } from '../../src/engine/engine.js';
@@ -153,6 +154,20 @@ describe('engine cache', () => {
     const bot = await open({ dataDir: data, clock: () => TEST_NOW, logger, cache: { file } });
     expect(logger.records.find((r) => r.msg === 'corpus cache: not used')?.obj).toMatchObject({ why: 'not a paperbot engine cache' });
     expect(bot.engine.lookup('deepseek-v3').kind).toBe('found');
+    expect((await readCache(file))?.dataDir).toBe(path.resolve(data));
+  });
+
+  it('gives up on a worker that does not start in time, tries once more, then builds in the main thread', async () => {
+    // A worker cannot load the sources in a millisecond: each attempt counts as stalled.
+    await expect(buildInWorker({ dataDir: path.resolve(DATA_DIR), now: TEST_NOW.toISOString(), extraPapers: [] }, { loadTimeoutMs: 1 })).rejects.toMatchObject({ code: 'worker_stalled' });
+    const t = temp();
+    const data = dataCopy(t);
+    const file = t.file('engine.cache');
+    const logger = createRecordingLogger();
+    const bot = await open({ dataDir: data, clock: () => TEST_NOW, logger, cache: { file, workerLoadTimeoutMs: 1 } });
+    expect(logger.records.filter((r) => r.msg === 'corpus: the index build worker did not start').map((r) => (r.obj as { attempt?: number }).attempt)).toEqual([1, 2]);
+    expect(logger.records.some((r) => r.msg?.startsWith('corpus: building the index in the main thread instead'))).toBe(true);
+    expect(bot.engine.lookup('deepseek-v3')).toMatchObject({ kind: 'found', paper: { id: 'deepseek-v3' } });
     expect((await readCache(file))?.dataDir).toBe(path.resolve(data));
   });
 
