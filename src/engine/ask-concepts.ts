@@ -5,7 +5,7 @@ import type { AcronymTable } from './acronyms.js';
 import type { CorpusView } from './ask-metadata.js';
 import type { NameIndex } from './name-index.js';
 import type { SearchIndex } from './search-index.js';
-import { searchMentions, type ConceptForms, type Mention } from './evidence.js';
+import { searchMentions, type Candidates, type ConceptForms, type Mention } from './evidence.js';
 import { nameKey } from '../corpus/slug.js';
 import { sentences } from './text.js';
 
@@ -23,8 +23,8 @@ export interface Answer {
 export interface AskDeps {
   papers: readonly Paper[];
   index: SearchIndex;
-  /** Papers whose title, abstract or names hold every word of the text, best first. */
-  candidates: (text: string) => Iterable<number>;
+  /** Papers whose title, abstract or names hold every word of the text: the best first, then the rest. */
+  candidates: Candidates;
   names: NameIndex;
   acronyms: AcronymTable;
   /** For questions about the corpus itself ("Which papers are by Wei Zhang?"). */

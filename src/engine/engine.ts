@@ -75,8 +75,12 @@ function assemble(papers: readonly Paper[], issues: readonly CorpusIssue[], part
     }
     return key;
   };
-  const candidates = (text: string) =>
-    index.search(queryTerms(text), { fields: ['title', 'abstract', 'names'], combineWith: 'AND' }).hits.map((h) => h.id);
+  // The best `best` papers ranked, then every other match as the index meets it: no sort of thousands.
+  const candidates = (text: string, best: number): number[] => {
+    const all: number[] = [];
+    const ranked = index.search(queryTerms(text), { fields: ['title', 'abstract', 'names'], combineWith: 'AND', limit: best, filter: (i) => all.push(i) > 0 });
+    return ranked.hits.map((h) => h.id).concat(all);
+  };
   const filters = createCorpusFilters(papers, index);
   let facetCache: { categories: string[]; affiliations: string[] } | undefined;
   const facets = () =>

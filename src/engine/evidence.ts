@@ -123,8 +123,14 @@ function wordsAt(text: string, at: number, count: number): string[] {
 /** What trim() removes. */
 const SPACE = /\s/;
 
+/**
+ * Papers whose text has all of a query's words: the best `best` first, in rank order, then the
+ * rest in any order (a paper may come twice).
+ */
+export type Candidates = (query: string, best: number) => Iterable<number>;
+
 /** The mentions among the first `limit` candidates, sorted as `findMentions` sorts them. */
-export function findMentions(papers: readonly Paper[], candidates: (query: string) => Iterable<number>, forms: ConceptForms, limit = CANDIDATE_LIMIT): Mention[] {
+export function findMentions(papers: readonly Paper[], candidates: Candidates, forms: ConceptForms, limit = CANDIDATE_LIMIT): Mention[] {
   return searchMentions(papers, candidates, forms, limit).mentions;
 }
 
@@ -142,14 +148,19 @@ export interface MentionSearch {
  * text has all of a form's words, from the index); `candidates` counts them all, so a caller can
  * tell an exact count from a sample of a large one.
  */
-export function searchMentions(papers: readonly Paper[], candidates: (query: string) => Iterable<number>, forms: ConceptForms, limit = CANDIDATE_LIMIT): MentionSearch {
+export function searchMentions(papers: readonly Paper[], candidates: Candidates, forms: ConceptForms, limit = CANDIDATE_LIMIT): MentionSearch {
   const phraseKeys = forms.phrases.map(phraseKey).filter(Boolean);
   const queries = [...forms.phrases, ...forms.acronyms].filter(Boolean);
   const chosen = new Set<number>();
-  const seen = new Set<number>();
+  // Every candidate of every form, counted once: thousands for a common concept.
+  const seen = new Uint8Array(papers.length);
+  let seenCount = 0;
   for (const q of queries) {
-    for (const i of candidates(q)) {
-      seen.add(i);
+    for (const i of candidates(q, limit)) {
+      if (seen[i] === 0) {
+        seen[i] = 1;
+        seenCount++;
+      }
       if (chosen.size < limit) chosen.add(i);
     }
   }
@@ -211,5 +222,5 @@ export function searchMentions(papers: readonly Paper[], candidates: (query: str
       (papers[b.paper]!.date ?? '').localeCompare(papers[a.paper]!.date ?? '') ||
       a.paper - b.paper,
   );
-  return { mentions: out, checked: chosen.size, candidates: seen.size };
+  return { mentions: out, checked: chosen.size, candidates: seenCount };
 }

@@ -149,7 +149,7 @@ export function searchIndexFromSnapshot(s: SearchIndexSnapshot): SearchIndex {
     const full = words.length >= 32 ? 0xffffffff : (1 << words.length) - 1;
     // A few best are kept as they come; asking for all sorts once at the end.
     const limit = options.limit ?? Infinity;
-    const top = limit <= 100 ? new TopK(limit) : null;
+    const top = limit <= 1000 ? new TopK(limit) : null;
     const all: IndexHit[] = [];
     let total = 0;
     for (let i = 0; i < touchedCount; i++) {
