@@ -61,7 +61,16 @@ export interface PaperbotOptions {
    * Build indexes in a worker thread, so answers never wait for one, and keep the last one in
    * `file` (null: no file) so a restart reads it in seconds instead of indexing again.
    */
-  cache?: { file: string | null; workerLoadTimeoutMs?: number };
+  cache?: {
+    file: string | null;
+    workerLoadTimeoutMs?: number;
+    /**
+     * Use the file only when it is current, and never write it: for one-shot commands (the CLI),
+     * which cannot answer from a stale index while a new one is built, and must not replace the
+     * cache a running bot keeps (with its fetched papers) with one of their own.
+     */
+    readOnly?: boolean;
+  };
 }
 
 export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot> {
@@ -98,19 +107,16 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
   /** The next engine: in a worker thread when caching (serving), else right here. */
   const build = async () => {
     const extra = extraPapers();
-    if (!options.cache) {
+    if (!options.cache || options.cache.readOnly) {
       const corpus = withExtraPapers(await loadCorpus(dataDir, options.clock), extra);
       return { corpus, engine: createEngine(corpus) };
     }
     const now = options.clock();
     const file = options.cache.file;
+    // No fingerprint (the data folder cannot be read): nothing to cache; loading says why.
+    const fresh = file ? await fingerprint(dataDir, now, extra.map((p) => p.id)).catch(() => null) : null;
     const built = await buildAside(
-      {
-        dataDir,
-        now: now.toISOString(),
-        extraPapers: extra,
-        ...(file ? { cache: { file, fingerprint: await fingerprint(dataDir, now, extra.map((p) => p.id)) } } : {}),
-      },
+      { dataDir, now: now.toISOString(), extraPapers: extra, ...(file && fresh ? { cache: { file, fingerprint: fresh } } : {}) },
       options.cache.workerLoadTimeoutMs,
     );
     const { loadMs, indexMs, cacheMs } = built.timings;
@@ -122,16 +128,19 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
   let stale = false;
   if (options.cache?.file) {
     const extra = extraPapers();
-    const expected = await fingerprint(dataDir, options.clock(), extra.map((p) => p.id));
-    const cached = await readCache(options.cache.file, (why) => logger.warn({ file: options.cache?.file, why }, 'corpus cache: not used'));
-    // A stale cache of this data folder still answers while the new index is built.
-    if (cached && cached.dataDir === dataDir) {
+    // An unreadable data folder has no fingerprint: the build below says what is wrong with it.
+    const expected = await fingerprint(dataDir, options.clock(), extra.map((p) => p.id)).catch(() => null);
+    const cached = expected === null ? null : await readCache(options.cache.file, (why) => logger.warn({ file: options.cache?.file, why }, 'corpus cache: not used'));
+    // A stale cache of this data folder still answers while the new index is built (unless
+    // read-only: then only a current one does).
+    if (cached && cached.dataDir === dataDir && (cached.fingerprint === expected || !options.cache.readOnly)) {
       current = fromSnapshot(cached.snapshot, cached.files);
       stale = cached.fingerprint !== expected;
     }
   }
+  const fromCache = current !== undefined;
   if (!current) {
-    if (options.cache) logger.info({ dataDir }, 'corpus: building the index (first start, or the cache is missing); later starts read the cache');
+    if (options.cache && !options.cache.readOnly) logger.info({ dataDir }, 'corpus: building the index (first start, or the cache is missing); later starts read the cache');
     current = await build();
   }
   for (const issue of current.corpus.issues) logger.warn({ file: issue.file, line: issue.line, severity: issue.severity }, formatIssue(issue));
@@ -141,7 +150,7 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
       files: current.corpus.files.length,
       skipped: current.corpus.issues.filter((i) => i.severity === 'skipped').length,
       ms: Math.round(performance.now() - started),
-      ...(options.cache?.file ? { cache: stale ? 'stale' : 'used' } : {}),
+      ...(options.cache?.file ? { cache: !fromCache ? 'built' : stale ? 'stale' : 'used' } : {}),
     },
     'corpus loaded',
   );

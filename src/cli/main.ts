@@ -90,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'query': {
-      const bot = await createPaperbot({ dataDir, clock, logger });
+      const bot = await createPaperbot({ dataDir, clock, logger, cache: { file: cacheFile(config), readOnly: true } });
       const print = (reply: Reply) => process.stdout.write(`${args.values.json ? JSON.stringify(replyJson(reply)) : renderText(reply, plainStyle)}\n`);
       if (args.values.batch !== undefined) {
         // Answers each line as it arrives, so a program can drive the batch one command at a time.
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'corpus': {
-      const bot = await createPaperbot({ dataDir, clock, logger });
+      const bot = await createPaperbot({ dataDir, clock, logger, cache: { file: cacheFile(config), readOnly: true } });
       const { papers, issues, files } = bot.corpus;
       if (args.values.json) {
         process.stdout.write(`${JSON.stringify({ ok: true, files, count: papers.length, papers: papers.map((p) => ({ ...paperJson(p), sources: p.sources })), skipped: issues.filter((i) => i.severity === 'skipped'), warnings: issues.filter((i) => i.severity === 'warning') })}\n`);

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,8 +94,9 @@ describe('paperbot corpus', () => {
 });
 
 describe('problems a person can fix', () => {
-  it('GIVEN a data folder that does not exist THEN one clear line and exit 1', async () => {
-    const { code, stderr } = await runCli(['query', '/paper x', '--data', '/nonexistent/folder']);
+  it.each([['query', '/paper x'], ['start']])('GIVEN a data folder that does not exist THEN %s says so in one clear line and exits 1', async (...command) => {
+    const state = mkdtempSync(path.join(os.tmpdir(), 'paperbot-cli-'));
+    const { code, stderr } = await runCli([...command, '--data', '/nonexistent/folder'], { env: { PAPERBOT_STATE: path.join(state, 'paperbot.db') } });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('corpus: cannot read the data folder "/nonexistent/folder": ENOENT; set --data or PAPERBOT_DATA to a folder of paper files');
   });

@@ -12,6 +12,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { generateListing } from '../support/generate-corpus.js';
 import { DATA_DIR, seed, TEST_NOW } from '../support/seed.js';
+import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-state.js';
 
 const NEW_PAPER =
@@ -106,7 +107,7 @@ describe('engine cache', () => {
     const bot1 = await open({ dataDir: data, clock: () => TEST_NOW, logger: first, cache: { file } });
     expect(bot1.engine.lookup('deepseek-v3')).toMatchObject({ kind: 'found', paper: { id: 'deepseek-v3' } });
     expect(first.records.find((r) => r.msg === 'corpus: index built')?.obj).toMatchObject({ cacheBytes: readFileSync(file).length });
-    expect(first.records.find((r) => r.msg === 'corpus loaded')?.obj).toMatchObject({ papers: engine.papers.length, files: 3 });
+    expect(first.records.find((r) => r.msg === 'corpus loaded')?.obj).toMatchObject({ papers: engine.papers.length, files: 3, cache: 'built' });
 
     const second = createRecordingLogger();
     const bot2 = await open({ dataDir: data, clock: () => TEST_NOW, logger: second, cache: { file } });
@@ -141,7 +142,7 @@ describe('engine cache', () => {
     writeFileSync(path.join(other, 'new.txt'), NEW_PAPER);
     const logger = createRecordingLogger();
     const bot = await open({ dataDir: other, clock: () => TEST_NOW, logger, cache: { file } });
-    expect(logger.records.find((r) => r.msg === 'corpus loaded')?.obj).toMatchObject({ cache: 'used' });
+    expect(logger.records.find((r) => r.msg === 'corpus loaded')?.obj).toMatchObject({ cache: 'built' });
     expect(bot.engine.lookup('zephyrine').kind).toBe('found');
   });
 
@@ -170,6 +171,27 @@ describe('engine cache', () => {
     expect(bot.engine.lookup('deepseek-v3')).toMatchObject({ kind: 'found', paper: { id: 'deepseek-v3' } });
     expect((await readCache(file))?.dataDir).toBe(path.resolve(data));
   });
+
+  it('lets the command line read a current cache, and never write or trust a stale one', async () => {
+    const t = temp();
+    const data = dataCopy(t);
+    const file = t.file('engine.cache');
+    // The CLI's "corpus loaded" log line says where its index came from.
+    const cacheOf = async () => {
+      const run = await runCli(['query', '/paper deepseek-v3', '--data', data], { env: { PAPERBOT_CACHE: file, LOG_LEVEL: 'info' } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('DeepSeek-V3 Technical Report');
+      return (JSON.parse(run.stderr.split('\n').find((l) => l.includes('"corpus loaded"'))!) as { cache: string }).cache;
+    };
+    expect(await cacheOf()).toBe('built');
+    expect(await readCacheHeader(file)).toBeNull();
+    await open({ dataDir: data, clock: () => TEST_NOW, logger: createRecordingLogger(), cache: { file } });
+    expect(await cacheOf()).toBe('used');
+    const written = readFileSync(file);
+    writeFileSync(path.join(data, 'new.txt'), NEW_PAPER);
+    expect(await cacheOf()).toBe('built');
+    expect(readFileSync(file).equals(written)).toBe(true);
+  }, 120_000);
 
   it('keeps answering from the old index while a new one is built', async () => {
     const t = temp();
