@@ -1,6 +1,9 @@
 // Levenshtein distance with a cap: the distance when it is at most `max`, otherwise max + 1.
 // Used to expand misspelt query words over the term dictionary, so it avoids allocating.
 
+/** A distance no match can have (cells outside the band a walk computes). */
+const FAR = 1 << 29;
+
 let prev = new Int32Array(64);
 let cur = new Int32Array(64);
 
@@ -44,6 +47,7 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
   // rows[k * cols + j]: distance between the path's first k characters and word's first j.
   const rows = new Int32Array((deepest + 1) * cols);
   for (let j = 0; j < cols; j++) rows[j] = j;
+  const band = max + 1;
   let path = '';
   let valid = 0;
   let i = 0;
@@ -57,13 +61,18 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
       const row = k * cols;
       const above = row - cols;
       const c = t.charCodeAt(k - 1);
-      rows[row] = k;
-      let rowMin = k;
-      for (let j = 1; j < cols; j++) {
+      // Only cells within `band` of the diagonal can be within `max`: a long word's row costs
+      // 2·max + 3 cells, not its length.
+      const lo = Math.max(1, k - band);
+      const hi = Math.min(cols - 1, k + band);
+      rows[row + lo - 1] = lo === 1 ? k : FAR;
+      let rowMin = lo === 1 ? k : FAR;
+      for (let j = lo; j <= hi; j++) {
         const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
         rows[row + j] = v;
         if (v < rowMin) rowMin = v;
       }
+      if (hi < cols - 1) rows[row + hi + 1] = FAR;
       if (rowMin > max) {
         pruned = k;
         break;
@@ -85,14 +94,12 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
       continue;
     }
     valid = t.length;
-    const d = rows[t.length * cols + cols - 1]!;
+    // The last column is in the band only when the lengths differ by at most `band`.
+    const d = Math.abs(t.length - word.length) <= band ? rows[t.length * cols + cols - 1]! : FAR;
     if (d <= max) visit(i, d);
     i++;
   }
 }
-
-/** A distance no match can have (cells outside the band a walk computes). */
-const FAR = 1 << 29;
 
 export interface PrefixMatch {
   /** The first key (index into the sorted keys) that starts with the matching prefix. */
@@ -108,11 +115,12 @@ export interface PrefixMatch {
  * The keys (sorted by code unit, joined in one string, key k ending at `ends[k]`) that start with
  * something within `max` edits of all of `word`, at the smallest such distance: "deepeeko" is
  * one edit from "deepseeko", which DeepSeek-OCR's key starts with. Walks the keys as a trie,
- * sharing distance rows between neighbours. A prefix is settled once no longer one can come
- * closer (the row's minimum has reached the closest start so far): every key under it then has
- * that distance, and is reported as one range and skipped. `accept(start, depth)` may refuse a
- * settled prefix and every key under it (false: one with other version digits), or only the
- * prefix itself (null: a longer one may still do).
+ * sharing distance rows between neighbours. A key's distance is that of its closest *accepted*
+ * start: `accept(start, depth)` says of a start within reach whether it counts (true), does not
+ * count (null: a longer one may), or does not count and no longer one will either (false: it
+ * has other version digits than `word`). A prefix is settled once no longer start can change
+ * that (the row's minimum has reached the closest start so far, or a start was refused for
+ * good): every key under it then has the same distance, reported as one range and skipped.
  */
 export function prefixesWithin(
   word: string,
@@ -184,21 +192,28 @@ export function prefixesWithin(
         if (v < rowMin) rowMin = v;
       }
       if (hi < cols - 1) rows[row + hi + 1] = FAR;
-      closest[d] = Math.min(d === 1 ? FAR : closest[d - 1]!, hi === cols - 1 ? rows[row + cols - 1]! : FAR);
+      // Only accepted starts count. A refused one (false) refuses every longer start too: the
+      // keys under it are settled by the shorter starts already counted.
+      const before = d === 1 ? FAR : closest[d - 1]!;
+      const whole = hi === cols - 1 ? rows[row + cols - 1]! : FAR;
+      const verdict = whole <= best ? accept(start, d) : null;
+      if (verdict === false) {
+        if (before <= best) take({ key: k, depth: d, distance: before, alone: false });
+        next = skip(k, d);
+        settled = true;
+        break;
+      }
+      closest[d] = verdict === true ? Math.min(before, whole) : before;
       // No longer start comes closer than the row's minimum: the keys under this one are settled.
       if (rowMin < closest[d]! && rowMin <= best) continue;
-      if (closest[d]! <= best) {
-        const verdict = accept(start, d);
-        if (verdict === null) continue;
-        if (verdict) take({ key: k, depth: d, distance: closest[d]!, alone: false });
-      }
+      if (closest[d]! <= best) take({ key: k, depth: d, distance: closest[d]!, alone: false });
       next = skip(k, d);
       settled = true;
       break;
     }
     if (!settled && d > length) {
       // The whole key, unsettled: it matches alone, by its closest start, and keys under it go on.
-      if (closest[length]! <= best && accept(start, length) === true) take({ key: k, depth: length, distance: closest[length]!, alone: true });
+      if (closest[length]! <= best) take({ key: k, depth: length, distance: closest[length]!, alone: true });
     }
     valid = Math.min(d, length, deepest);
     k = next;

@@ -344,11 +344,19 @@ function fromSnapshot(s: NameIndexSnapshot, keyCache: string[]): NameIndex {
       const digits = versionOf(s.keys.slice(start, start + depth));
       return digits === version ? true : version.startsWith(digits) ? null : false;
     });
-    // Each matching start covers the keys that begin with it: a range of key ids.
-    const ranges = found.map(({ key: k, depth, alone }): [number, number] => {
-      if (alone) return [k, k + 1];
+    // Each matching start covers the keys that begin with it: a range of key ids. As with
+    // prefix(), a start that ends in a digit does not complete to more digits ("deepseekv3" is
+    // not the start of "deepseekv3.2").
+    const ranges = found.flatMap(({ key: k, depth, alone }): Array<[number, number]> => {
+      if (alone) return [[k, k + 1]];
       const start = k === 0 ? 0 : keyEnd[k - 1]!;
-      return [k, Math.min(lowerBound(`${s.keys.slice(start, start + depth)}\uffff`), k + PREFIX_SCAN_LIMIT)];
+      const typedStart = s.keys.slice(start, start + depth);
+      const end = Math.min(lowerBound(`${typedStart}\uffff`), k + PREFIX_SCAN_LIMIT);
+      if (!/\d$/.test(typedStart)) return [[k, end]];
+      return [
+        [k, Math.min(end, lowerBound(`${typedStart}.`))],
+        [Math.max(k, lowerBound(`${typedStart}:`)), end],
+      ];
     });
     return complete(ranges, limit);
   };
