@@ -97,15 +97,19 @@ function corpusQuestion(question: string, corpus: CorpusView): CorpusQuestion | 
     const affiliation = corpus.affiliationKeys().some((a) => a === who || a.startsWith(who));
     if (affiliation) return { filters: { ...NONE, affiliations: [who] }, describe: `list the affiliation ${by[1]}`, line: (p) => `Affiliations: ${p.affiliations.join(', ')}` };
     const authors = { ...NONE, authors: [who] };
-    // "How many papers are by X?" with no such author is 0, not the size of the corpus.
-    if (corpus.filters.compile(authors).count > 0 || /^how\s+many\b/.test(q)) return { filters: authors, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
+    // "How many papers are by X?" with no such author is 0, not the size of the corpus; "from X"
+    // may be anything ("from Common Crawl"), so only "by" says X is an author.
+    const askedBy = /^how\s+many\b/.test(q) && /\bby\s/i.test(by[0]);
+    if (corpus.filters.compile(authors).count > 0 || askedBy) return { filters: authors, describe: `are by ${by[1]}`, line: (p) => `Authors: ${byline(p)}` };
   }
   const recency = /\b(newest|latest|most\s+recent|oldest|earliest)\b/.exec(q);
   if (recency) {
     const order = /newest|latest|recent/.test(recency[1]!) ? 'newest' : 'oldest';
     return { filters: NONE, describe: `are the ${order}`, line: (p) => `Date: ${p.date}`, order };
   }
-  if (/^how\s+many\s+papers\b/.test(q)) return { filters: NONE, describe: 'are in the corpus', line: (p) => `Title: ${p.title}` };
+  // Only the size of the corpus: "How many papers use data from Common Crawl?" is not that question.
+  if (/^how\s+many\s+papers(?:\s+(?:are|is|do\s+(?:you|we)\s+have|does\s+(?:it|the\s+corpus)\s+have))?(?:\s+(?:there|here|loaded|indexed|in\s+(?:the|this|your)\s+(?:corpus|collection|library|index)))?$/.test(q))
+    return { filters: NONE, describe: 'are in the corpus', line: (p) => `Title: ${p.title}` };
   return null;
 }
 

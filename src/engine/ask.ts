@@ -17,7 +17,7 @@ export interface AskOptions {
 const DEFINITION =
   /^(?:what(?:'s|’s|\s+is|\s+are|\s+was|\s+were|\s+does|\s+do)|who\s+(?:is|are)|define|explain|describe|tell\s+me\s+about)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:do|does|mean|stand\s+for|refer\s+to|work|do\s+exactly))?$/i;
 const LIST =
-  /^(?:(?:which|what)\s+(?:papers?|works?|models?)|list\s+(?:the\s+)?papers?|papers?)\s+(?:that\s+|which\s+)?(?:do\s+|does\s+)?(use|uses|used|using|apply|applies|adopt|adopts|employ|employs|leverage|leverages|mention|mentions|discuss|discusses|are\s+about|is\s+about|about|on|study|studies|propose|proposes|introduce|introduces|present|presents|with)\s+(?:an?\s+|the\s+)?(.+)$/i;
+  /^(?:(?:which|what|how\s+many)\s+(?:papers?|works?|models?)|list\s+(?:the\s+)?papers?|papers?)\s+(?:that\s+|which\s+)?(?:do\s+|does\s+)?(use|uses|used|using|apply|applies|adopt|adopts|employ|employs|leverage|leverages|mention|mentions|discuss|discusses|are\s+about|is\s+about|about|on|study|studies|propose|proposes|introduce|introduces|present|presents|with)\s+(?:an?\s+|the\s+)?(.+)$/i;
 const QUANTITY = /^how\s+(?:many|much|large|big|long|fast)\b/i;
 const NUMBER_WITH_UNIT = /\b\d+(?:\.\d+)?\s?(?:[KMBT]\b|%|billion|million|trillion|thousand|x\b|×)|\b\d{2,}\b/i;
 

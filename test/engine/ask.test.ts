@@ -102,6 +102,9 @@ describe('ask: questions about the listings and the corpus', () => {
     ['What are the oldest papers?', 'The oldest papers: DeepSeek LLM, DeepSeek-VL, DeepSeek-V2.'],
     ['How many papers are by Wei Zhang?', '0 papers are by Wei Zhang.'],
     ['How many papers are by Haoran Wei?', '2 papers are by Haoran Wei.'],
+    ['How many papers are there?', '22 papers are in the corpus.'],
+    ['How many papers use mixture-of-experts?', '6 papers use Mixture-of-Experts (MoE): DeepSeek-VL2, DeepSeek-V2, Engram, DeepSeek-OCR, DeepSeek-V3 and DeepSeek-Coder-V2.'],
+    ['How many papers use data from Common Crawl?', 'No paper in the corpus mentions “data from Common Crawl”.'],
   ])('GIVEN %j THEN %j', async (question, text) => {
     expect((await ask(question)).text).toBe(text);
   });
