@@ -10,7 +10,7 @@ import type { EngineSnapshot } from './engine/snapshot.js';
 import { buildSnapshot, withExtraPapers, type BuildRequest, type BuiltSnapshot } from './engine-cache/build.js';
 import { buildInWorker } from './engine-cache/build-in-worker.js';
 import { PaperbotError } from './errors.js';
-import { readCache } from './engine-cache/cache-file.js';
+import { readCache, readCacheHeader } from './engine-cache/cache-file.js';
 import { fingerprint } from './engine-cache/fingerprint.js';
 import { createCommandHandler, type CommandHandler } from './commands/handle.js';
 import type { Logger } from './logger.js';
@@ -130,7 +130,10 @@ export async function createPaperbot(options: PaperbotOptions): Promise<Paperbot
     const extra = extraPapers();
     // An unreadable data folder has no fingerprint: the build below says what is wrong with it.
     const expected = await fingerprint(dataDir, options.clock(), extra.map((p) => p.id)).catch(() => null);
-    const cached = expected === null ? null : await readCache(options.cache.file, (why) => logger.warn({ file: options.cache?.file, why }, 'corpus cache: not used'));
+    // Read-only, only a current cache will do: its header says so without reading the rest.
+    const header = options.cache.readOnly && expected !== null ? await readCacheHeader(options.cache.file) : null;
+    const wanted = expected !== null && (!options.cache.readOnly || (header?.fingerprint === expected && header.dataDir === dataDir));
+    const cached = wanted ? await readCache(options.cache.file, (why) => logger.warn({ file: options.cache?.file, why }, 'corpus cache: not used')) : null;
     // A stale cache of this data folder still answers while the new index is built (unless
     // read-only: then only a current one does).
     if (cached && cached.dataDir === dataDir && (cached.fingerprint === expected || !options.cache.readOnly)) {
