@@ -129,7 +129,7 @@ const SPACE = /\s/;
  */
 export type Candidates = (query: string, best: number) => Iterable<number>;
 
-/** The mentions among the first `limit` candidates, sorted as `findMentions` sorts them. */
+/** The mentions among `limit` candidates (the forms' best, taking turns), best first. */
 export function findMentions(papers: readonly Paper[], candidates: Candidates, forms: ConceptForms, limit = CANDIDATE_LIMIT): Mention[] {
   return searchMentions(papers, candidates, forms, limit).mentions;
 }
@@ -137,32 +137,40 @@ export function findMentions(papers: readonly Paper[], candidates: Candidates, f
 export interface MentionSearch {
   /** Mentions among the candidates checked: title mentions first, then more sentences, then newer. */
   mentions: Mention[];
-  /** How many candidates were checked: the first `limit`, each form's best first. */
+  /** How many candidates were checked: at most `limit`, the forms' best taking turns. */
   checked: number;
   /** How many candidates there were in all. */
   candidates: number;
 }
 
 /**
- * The papers that mention the concept, checked among the first `limit` candidates (papers whose
- * text has all of a form's words, from the index); `candidates` counts them all, so a caller can
+ * The papers that mention the concept, checked among `limit` candidates (papers whose text has
+ * all of a form's words, from the index, each form's best taking turns); `candidates` counts them all, so a caller can
  * tell an exact count from a sample of a large one.
  */
 export function searchMentions(papers: readonly Paper[], candidates: Candidates, forms: ConceptForms, limit = CANDIDATE_LIMIT): MentionSearch {
   const phraseKeys = forms.phrases.map(phraseKey).filter(Boolean);
   const queries = [...forms.phrases, ...forms.acronyms].filter(Boolean);
-  const chosen = new Set<number>();
   // Every candidate of every form, counted once: thousands for a common concept.
   const seen = new Uint8Array(papers.length);
   let seenCount = 0;
+  const ranked: number[][] = [];
   for (const q of queries) {
+    const mine: number[] = [];
     for (const i of candidates(q, limit)) {
       if (seen[i] === 0) {
         seen[i] = 1;
         seenCount++;
       }
-      if (chosen.size < limit) chosen.add(i);
+      if (mine.length < limit) mine.push(i);
     }
+    ranked.push(mine);
+  }
+  // The forms take turns, best first: the papers that only say "MoE" are checked as well as
+  // those that spell out "Mixture-of-Experts".
+  const chosen = new Set<number>();
+  for (let r = 0; chosen.size < limit && ranked.some((mine) => r < mine.length); r++) {
+    for (const mine of ranked) if (r < mine.length && chosen.size < limit) chosen.add(mine[r]!);
   }
 
   const phraseRe = phrasePrefilter(phraseKeys);

@@ -40,7 +40,11 @@ export interface IndexSearchOptions {
   fields?: readonly Field[];
   boost?: Partial<Record<Field, number>>;
   combineWith?: 'AND' | 'OR';
-  /** Only papers this accepts are ranked and counted. */
+  /**
+   * Only papers this accepts are ranked and counted. It is called exactly once for each paper
+   * that matches the words (with AND, all of them), and only for those, so it may also count or
+   * collect them.
+   */
   filter?: (paper: number) => boolean;
   /** How many of the best to return (all when omitted). */
   limit?: number;
