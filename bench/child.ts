@@ -18,7 +18,7 @@ import { createEngine, engineFromSnapshot, type Engine } from '../src/engine/eng
 import { buildSnapshot } from '../src/engine-cache/build.js';
 import { readCache, readCacheHeader, writeCache } from '../src/engine-cache/cache-file.js';
 import { fingerprint } from '../src/engine-cache/fingerprint.js';
-import { createNameIndex } from '../src/engine/name-index.js';
+import { createNameIndex } from '../src/engine/name-index-build.js';
 import { createSearchIndex } from '../src/engine/search-index-build.js';
 import { term, tokens } from '../src/engine/text.js';
 import { silentLogger } from '../src/logger.js';

@@ -8,7 +8,9 @@ import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { nameKey, versionOf } from '../../src/corpus/slug.js';
 import { editDistance } from '../../src/engine/edit-distance.js';
-import { createNameIndex, nameIndexFromSnapshot, type NameIndex, type NameMatch } from '../../src/engine/name-index.js';
+import type { NameIndex, NameMatch } from '../../src/engine/name-index.js';
+import { createNameIndex } from '../../src/engine/name-index-build.js';
+import { nameIndexFromSnapshot } from '../../src/engine/name-index-query.js';
 import { createRandom, generateListing } from '../support/generate-corpus.js';
 import { DATA_DIR, TEST_NOW } from '../support/seed.js';
 
