@@ -4,6 +4,29 @@
 /** A distance no match can have (cells outside the band a walk computes). */
 const FAR = 1 << 29;
 
+/**
+ * Fills row `d` of a distance table (`rows[d * cols + j]`: from the path's first d characters to
+ * `word`'s first j) for the path's character `c`, from row d - 1. Only cells within `band` of the
+ * diagonal can be within the allowed typos, so only they are computed, FAR around them: a long
+ * word's row costs 2·band + 1 cells, not its length. Returns the row's minimum.
+ */
+function fillRow(rows: Int32Array, word: string, d: number, c: number, band: number): number {
+  const cols = word.length + 1;
+  const row = d * cols;
+  const above = row - cols;
+  const lo = Math.max(1, d - band);
+  const hi = Math.min(cols - 1, d + band);
+  rows[row + lo - 1] = lo === 1 ? d : FAR;
+  let rowMin = lo === 1 ? d : FAR;
+  for (let j = lo; j <= hi; j++) {
+    const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
+    rows[row + j] = v;
+    if (v < rowMin) rowMin = v;
+  }
+  if (hi < cols - 1) rows[row + hi + 1] = FAR;
+  return rowMin;
+}
+
 let prev = new Int32Array(64);
 let cur = new Int32Array(64);
 
@@ -58,21 +81,7 @@ export function forEachWithin(word: string, sorted: readonly string[], max: numb
     while (k < shared && t.charCodeAt(k) === path.charCodeAt(k)) k++;
     let pruned = 0;
     for (k++; k <= t.length; k++) {
-      const row = k * cols;
-      const above = row - cols;
-      const c = t.charCodeAt(k - 1);
-      // Only cells within `band` of the diagonal can be within `max`: a long word's row costs
-      // 2·max + 3 cells, not its length.
-      const lo = Math.max(1, k - band);
-      const hi = Math.min(cols - 1, k + band);
-      rows[row + lo - 1] = lo === 1 ? k : FAR;
-      let rowMin = lo === 1 ? k : FAR;
-      for (let j = lo; j <= hi; j++) {
-        const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
-        rows[row + j] = v;
-        if (v < rowMin) rowMin = v;
-      }
-      if (hi < cols - 1) rows[row + hi + 1] = FAR;
+      const rowMin = fillRow(rows, word, k, t.charCodeAt(k - 1), band);
       if (rowMin > max) {
         pruned = k;
         break;
@@ -178,24 +187,12 @@ export function prefixesWithin(
     let next = k + 1;
     let settled = false;
     for (d++; d <= length && d <= deepest; d++) {
-      const row = d * cols;
-      const above = row - cols;
-      const c = joined.charCodeAt(start + d - 1);
-      // Only cells within `band` of the diagonal can be within `max`; the rest count as FAR.
-      const lo = Math.max(1, d - band);
-      const hi = Math.min(cols - 1, d + band);
-      rows[row + lo - 1] = lo === 1 ? d : FAR;
-      let rowMin = lo === 1 ? d : FAR;
-      for (let j = lo; j <= hi; j++) {
-        const v = Math.min(rows[above + j]! + 1, rows[row + j - 1]! + 1, rows[above + j - 1]! + (c === word.charCodeAt(j - 1) ? 0 : 1));
-        rows[row + j] = v;
-        if (v < rowMin) rowMin = v;
-      }
-      if (hi < cols - 1) rows[row + hi + 1] = FAR;
+      const rowMin = fillRow(rows, word, d, joined.charCodeAt(start + d - 1), band);
       // Only accepted starts count. A refused one (false) refuses every longer start too: the
       // keys under it are settled by the shorter starts already counted.
       const before = d === 1 ? FAR : closest[d - 1]!;
-      const whole = hi === cols - 1 ? rows[row + cols - 1]! : FAR;
+      // The distance to all of `word` is in the band only when the lengths differ by at most `band`.
+      const whole = Math.abs(d - word.length) <= band ? rows[d * cols + cols - 1]! : FAR;
       const verdict = whole <= best ? accept(start, d) : null;
       if (verdict === false) {
         if (before <= best) take({ key: k, depth: d, distance: before, alone: false });
