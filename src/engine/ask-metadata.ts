@@ -4,7 +4,7 @@
 import type { Paper } from '../corpus/paper.js';
 import type { Answer } from './ask-concepts.js';
 import type { CorpusFilters } from './filters.js';
-import type { Filters } from './query.js';
+import { fold, type Filters } from './query.js';
 import { sentences } from './text.js';
 
 const WHO_WROTE = /^(?:who\s+(?:wrote|authored|made|published|are\s+the\s+authors\s+of|is\s+behind)|(?:what\s+are\s+)?the\s+authors\s+of|authors\s+of)\b/i;
@@ -62,10 +62,6 @@ interface CorpusQuestion {
 }
 
 const NONE: Filters = { authors: [], categories: [], affiliations: [], years: [] };
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
 
 /** What questions about the corpus need: its papers, their filters and their date order. */
 export interface CorpusView {
